@@ -1,0 +1,66 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/unstable-core-do-not-import";
+import type { AppErrorCode, FieldErrors } from "../../../shared/errors";
+import { AppError, issuesToFieldErrors } from "../errors";
+import type { StudioCore } from "../studio-core";
+
+export interface CoreContext {
+  core: StudioCore;
+}
+
+const TRPC_CODE: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
+  VALIDATION_FAILED: "BAD_REQUEST",
+  NOT_FOUND: "NOT_FOUND",
+  ALREADY_INITIALIZED: "CONFLICT",
+  NOT_INITIALIZED: "PRECONDITION_FAILED",
+  DUPLICATE_NAME: "CONFLICT",
+  LOCATION_ARCHIVED: "CONFLICT",
+  IN_USE: "CONFLICT",
+  CLOCK_SKEW: "BAD_REQUEST",
+  INTERNAL: "INTERNAL_SERVER_ERROR",
+};
+
+function hasIssues(cause: unknown): cause is { issues: { path?: PropertyKey[]; message: string }[] } {
+  return typeof cause === "object" && cause !== null && Array.isArray((cause as { issues?: unknown }).issues);
+}
+
+/** Every error leaves the core with `data.appCode` (translated by the UI) and, for forms, `data.fieldErrors`. */
+const t = initTRPC.context<CoreContext>().create({
+  errorFormatter({ shape, error }) {
+    let appCode: AppErrorCode = "INTERNAL";
+    let fieldErrors: FieldErrors | undefined;
+    const cause = error.cause;
+    if (cause instanceof AppError) {
+      appCode = cause.code;
+      fieldErrors = cause.fieldErrors;
+    } else if (error.code === "BAD_REQUEST" && hasIssues(cause)) {
+      appCode = "VALIDATION_FAILED";
+      fieldErrors = issuesToFieldErrors(cause.issues);
+    } else if (error.code === "NOT_FOUND") {
+      appCode = "NOT_FOUND";
+    }
+    return { ...shape, data: { ...shape.data, appCode, fieldErrors: fieldErrors ?? null, stack: undefined } };
+  },
+});
+
+export const router = t.router;
+
+/** Turns an AppError thrown by a service into a TRPCError with a matching code (never a bare 500). */
+export const procedure = t.procedure.use(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const cause = result.error.cause;
+    if (cause instanceof AppError) throw new TRPCError({ code: TRPC_CODE[cause.code], message: cause.message, cause });
+  }
+  return result;
+});
+
+/** For everything but first-run setup: the studio must exist. */
+export const studioProcedure = procedure.use(({ ctx, next }) => {
+  if (!ctx.core.studio.find()) {
+    throw new TRPCError({ code: "PRECONDITION_FAILED", message: "The studio has not been set up yet", cause: new AppError("NOT_INITIALIZED", "The studio has not been set up yet") });
+  }
+  return next();
+});
+
+export const createCallerFactory = t.createCallerFactory;

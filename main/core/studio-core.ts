@@ -1,0 +1,64 @@
+import type { ClientFields } from "../../shared/schemas/client";
+import type { EquipmentFields } from "../../shared/schemas/equipment";
+import type { LocationFields } from "../../shared/schemas/location";
+import type { RoomFields } from "../../shared/schemas/room";
+import type { StaffFields } from "../../shared/schemas/staff";
+import { migrate } from "./db/migrate";
+import { openDatabase, type Db, type OpenOptions } from "./db/open-database";
+import { clientDef } from "./services/client-def";
+import { EntityStore } from "./services/entity-store";
+import { equipmentDef } from "./services/equipment-def";
+import { locationDef } from "./services/location-def";
+import { roomDef } from "./services/room-def";
+import { staffDef } from "./services/staff-def";
+import { StudioService } from "./services/studio-service";
+import { DeviceClock } from "./sync/device-clock";
+import { LocalWriter } from "./sync/local-writer";
+import { SearchService } from "./services/search-service";
+import { OutboxService } from "./sync/outbox-service";
+
+export interface StudioCoreOptions extends OpenOptions {
+  /** Path of the SQLite file, or ":memory:" in unit tests. */
+  databaseFile: string;
+  now?: () => number;
+}
+
+/** The studio core: everything the renderer can do, in plain Node, over one SQLite file. */
+export interface StudioCore {
+  db: Db;
+  clock: DeviceClock;
+  studio: StudioService;
+  locations: EntityStore<LocationFields>;
+  rooms: EntityStore<RoomFields>;
+  staff: EntityStore<StaffFields>;
+  equipment: EntityStore<EquipmentFields>;
+  clients: EntityStore<ClientFields>;
+  search: SearchService;
+  outbox: OutboxService;
+  close(): void;
+}
+
+export function createStudioCore(options: StudioCoreOptions): StudioCore {
+  const db = openDatabase(options.databaseFile, options);
+  migrate(db);
+  const clock = new DeviceClock(db, options.now);
+  // Resolved lazily: before setup there is no tenant, and writes then fail with NOT_INITIALIZED.
+  let studio: StudioService | null = null;
+  const writer = new LocalWriter(db, clock, () => studio!.tenantId());
+  const locations = new EntityStore(db, writer, locationDef(db));
+  const rooms = new EntityStore(db, writer, roomDef(db));
+  studio = new StudioService(db, writer, locations, rooms);
+  return {
+    db,
+    clock,
+    studio,
+    locations,
+    rooms,
+    staff: new EntityStore(db, writer, staffDef(db)),
+    equipment: new EntityStore(db, writer, equipmentDef(db)),
+    clients: new EntityStore(db, writer, clientDef()),
+    search: new SearchService(db),
+    outbox: new OutboxService(db),
+    close: () => db.close(),
+  };
+}
