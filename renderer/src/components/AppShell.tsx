@@ -1,0 +1,128 @@
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, type ReactNode } from "react";
+import { useT, type MessageKey } from "../i18n";
+import { PAGES, type PageId } from "../lib/route";
+import { useTRPC } from "../lib/trpc";
+import { usePrefs } from "../lib/use-prefs";
+import { useUiStore } from "../store/ui-store";
+import { CommandPalette } from "./CommandPalette";
+import { Icon, type IconName } from "./Icon";
+
+const NAV: { section: MessageKey; items: { page: PageId; icon: IconName; built: boolean }[] }[] = [
+  {
+    section: "nav.section.studio",
+    items: [
+      { page: "calendar", icon: "calendar", built: false },
+      { page: "bookings", icon: "list", built: false },
+      { page: "clients", icon: "users", built: true },
+      { page: "rooms", icon: "rooms", built: true },
+      { page: "staff", icon: "mic", built: true },
+    ],
+  },
+  {
+    section: "nav.section.business",
+    items: [
+      { page: "contracts", icon: "contract", built: false },
+      { page: "invoices", icon: "invoice", built: false },
+      { page: "reports", icon: "chart", built: false },
+    ],
+  },
+];
+
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.tagName === "SELECT" || el.isContentEditable);
+}
+
+/** Sidebar, top bar, command palette and global shortcuts around every page. */
+export function AppShell({ studioName, children }: { studioName: string; children: ReactNode }) {
+  const t = useT();
+  const trpc = useTRPC();
+  const route = useUiStore((s) => s.route);
+  const navigate = useUiStore((s) => s.navigate);
+  const paletteOpen = useUiStore((s) => s.paletteOpen);
+  const setPaletteOpen = useUiStore((s) => s.setPaletteOpen);
+  const prefs = usePrefs();
+  const status = useQuery(trpc.studio.status.queryOptions()).data;
+  const pending = status?.outbox.pending ?? 0;
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "k") {
+        e.preventDefault();
+        setPaletteOpen(!useUiStore.getState().paletteOpen);
+      } else if (e.altKey && /^[1-9]$/.test(e.key)) {
+        e.preventDefault();
+        navigate({ page: PAGES[Number(e.key) - 1]! });
+      } else if (e.key.toLowerCase() === "n" && !e.ctrlKey && !e.metaKey && !e.altKey && !isTyping(e.target) && !document.querySelector(".drawer, .palette")) {
+        window.dispatchEvent(new Event("studio:new"));
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [navigate, setPaletteOpen]);
+
+  const themeIcon: IconName = prefs.theme === "dark" ? "moon" : prefs.theme === "light" ? "sun" : "monitor";
+  const nextTheme = prefs.theme === "light" ? "dark" : prefs.theme === "dark" ? "system" : "light";
+
+  return (
+    <div className="shell">
+      <nav className="sidebar" aria-label="Navigation">
+        <div className="brand">
+          <div className="brand-mark">{studioName.slice(0, 1).toUpperCase()}</div>
+          <div className="brand-text">
+            <div className="brand-name">{studioName}</div>
+            <div className="brand-sub">{t("app.name")}</div>
+          </div>
+        </div>
+        {NAV.map((group) => (
+          <div key={group.section}>
+            <div className="nav-section">{t(group.section)}</div>
+            {group.items.map((item) => (
+              <button key={item.page} className={`nav-item ${item.built ? "" : "unbuilt"}`} aria-current={route.page === item.page ? "page" : undefined}
+                onClick={() => navigate({ page: item.page })}>
+                <Icon name={item.icon} />
+                <span className="label">{t(`nav.${item.page}`)}</span>
+                <span className="kbd">Alt {PAGES.indexOf(item.page) + 1}</span>
+              </button>
+            ))}
+          </div>
+        ))}
+        <div className="sidebar-foot">
+          <button className="nav-item" aria-current={route.page === "settings" ? "page" : undefined} onClick={() => navigate({ page: "settings" })}>
+            <Icon name="settings" />
+            <span className="label">{t("nav.settings")}</span>
+          </button>
+          <div className="sync-pill" title={pending ? t("shell.pending", { n: pending }) : t("shell.noPending")} data-testid="sync-status">
+            <span className="dot local" />
+            <span className="sync-text">
+              {t("shell.localOnly")}
+              <br />
+              {pending ? t("shell.pending", { n: pending }) : t("shell.noPending")}
+            </span>
+          </div>
+        </div>
+      </nav>
+      <div className="main">
+        <header className="topbar">
+          <button className="search-trigger" onClick={() => setPaletteOpen(true)}>
+            <Icon name="search" size={16} />
+            {t("shell.search")}
+            <kbd>Ctrl K</kbd>
+          </button>
+          <div className="topbar-actions">
+            <div className="segmented" role="group" aria-label={t("shell.language")}>
+              <button type="button" aria-pressed={prefs.language === "fr"} onClick={() => prefs.changeLanguage("fr")}>FR</button>
+              <button type="button" aria-pressed={prefs.language === "en"} onClick={() => prefs.changeLanguage("en")}>EN</button>
+            </div>
+            <button className="icon-btn" onClick={() => prefs.changeTheme(nextTheme)} title={t(`shell.theme.${prefs.theme}`)} aria-label={t(`shell.theme.${prefs.theme}`)}>
+              <Icon name={themeIcon} />
+            </button>
+          </div>
+        </header>
+        <main className="content">{children}</main>
+      </div>
+      {paletteOpen && <CommandPalette />}
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import { basisPointsToInput, centsToInput, parseAmountToCents, parsePercentToBasisPoints } from "../../../shared/money";
+import type { FieldErrors } from "../../../shared/errors";
+
+/**
+ * Forms hold what the person typed (strings); these turn it into the core's input and collect
+ * per-field errors for what cannot be read (an amount like "12,5,0").
+ */
+export class InputReader {
+  readonly errors: FieldErrors = {};
+
+  constructor(private readonly locale: string) {}
+
+  text(value: string): string {
+    return value;
+  }
+
+  cents(field: string, value: string, { optional = false } = {}): number | null {
+    if (value.trim() === "") {
+      if (!optional) (this.errors[field] ??= []).push("v.required");
+      return null;
+    }
+    const cents = parseAmountToCents(value);
+    if (cents === null) (this.errors[field] ??= []).push("v.amount");
+    return cents;
+  }
+
+  percent(field: string, value: string, { optional = false } = {}): number | null {
+    if (value.trim() === "") {
+      if (!optional) (this.errors[field] ??= []).push("v.required");
+      return null;
+    }
+    const bp = parsePercentToBasisPoints(value);
+    if (bp === null) (this.errors[field] ??= []).push("v.percent");
+    return bp;
+  }
+
+  integer(field: string, value: string): number | null {
+    if (value.trim() === "") {
+      (this.errors[field] ??= []).push("v.required");
+      return null;
+    }
+    if (!/^-?\d+$/.test(value.trim())) {
+      (this.errors[field] ??= []).push("v.wholeNumber");
+      return null;
+    }
+    return Number(value.trim());
+  }
+
+  showCents(cents: number | null | undefined): string {
+    return cents === null || cents === undefined ? "" : centsToInput(cents, this.locale);
+  }
+
+  showPercent(bp: number | null | undefined): string {
+    return bp === null || bp === undefined ? "" : basisPointsToInput(bp, this.locale);
+  }
+}
+
+export function mergeFieldErrors(...all: (FieldErrors | null | undefined)[]): FieldErrors {
+  const out: FieldErrors = {};
+  for (const errors of all) for (const [k, v] of Object.entries(errors ?? {})) (out[k] ??= []).push(...v);
+  return out;
+}

@@ -1,0 +1,105 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import type { z } from "zod";
+import type { FieldErrors } from "../../../shared/errors";
+import { useLocale, useT } from "../i18n";
+import { useUiStore } from "../store/ui-store";
+import { InputReader, mergeFieldErrors } from "./form-values";
+import { appCodeOf, fieldErrorsOf } from "./trpc";
+
+interface Options<V, S extends z.ZodType> {
+  initial: V;
+  /** What the person typed → the core's input; unreadable fields are reported through the reader. */
+  toInput(values: V, reader: InputReader): unknown;
+  schema: S;
+  /** Called only with input the schema accepted. */
+  save(input: z.output<S>): Promise<unknown>;
+  onSaved(): void;
+}
+
+function zodFieldErrors(schema: z.ZodType, input: unknown): FieldErrors {
+  const result = schema.safeParse(input);
+  if (result.success) return {};
+  const out: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const key = issue.path.map(String).join(".") || "_";
+    (out[key] ??= []).push(issue.message.startsWith("v.") ? issue.message : "v.invalid");
+  }
+  return out;
+}
+
+/**
+ * One form's state: values as typed, errors shown inline (checked live once the person has tried
+ * to save), the core's refusals mapped back to fields, and a banner that says nothing was saved.
+ */
+export function useEntityForm<V extends object, S extends z.ZodType>({ initial, toInput, schema, save, onSaved }: Options<V, S>) {
+  const t = useT();
+  const locale = useLocale();
+  const queryClient = useQueryClient();
+  const toast = useUiStore((s) => s.toast);
+  const [values, setValues] = useState<V>(initial);
+  const [attempted, setAttempted] = useState(false);
+  const [serverErrors, setServerErrors] = useState<FieldErrors>({});
+  const [banner, setBanner] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const check = (v: V): { input: unknown; errors: FieldErrors } => {
+    const reader = new InputReader(locale);
+    const input = toInput(v, reader);
+    return { input, errors: mergeFieldErrors(reader.errors, zodFieldErrors(schema, input)) };
+  };
+
+  const liveErrors = attempted ? check(values).errors : {};
+  const errors = mergeFieldErrors(liveErrors, serverErrors);
+
+  const set = <K extends keyof V>(field: K, value: V[K]) => {
+    setValues((prev) => ({ ...prev, [field]: value }));
+    setServerErrors((prev) => {
+      const next = { ...prev };
+      for (const k of Object.keys(next)) if (k === field || k.startsWith(`${String(field)}.`)) delete next[k];
+      return next;
+    });
+  };
+
+  const submit = async () => {
+    setAttempted(true);
+    const { input, errors: found } = check(values);
+    if (Object.keys(found).length > 0) {
+      setBanner(t("common.fixErrors"));
+      return;
+    }
+    setSaving(true);
+    setBanner(null);
+    try {
+      await save(schema.parse(input));
+      await queryClient.invalidateQueries();
+      toast(t("common.saved"));
+      onSaved();
+    } catch (error) {
+      setServerErrors(fieldErrorsOf(error));
+      setBanner(t(`error.${appCodeOf(error)}`));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return { values, setValues, set, errors, banner, saving, submit };
+}
+
+/** Archive / restore with a toast and the lists refreshed; a refusal (IN_USE…) is shown, not thrown. */
+export function useArchiveAction() {
+  const t = useT();
+  const queryClient = useQueryClient();
+  const toast = useUiStore((s) => s.toast);
+  return async (action: () => Promise<unknown>, name: string, restoring: boolean): Promise<boolean> => {
+    try {
+      await action();
+      await queryClient.invalidateQueries();
+      toast(t(restoring ? "common.restoredToast" : "common.archivedToast", { name }));
+      return true;
+    } catch (error) {
+      toast(t(`error.${appCodeOf(error)}`), "error");
+      return false;
+    }
+  };
+}
