@@ -22,12 +22,12 @@ export function encodeHlc(h: Hlc): string {
   return `${h.wallMs.toString().padStart(15, "0")}:${h.counter.toString(36).padStart(5, "0")}:${h.node}`;
 }
 
+const HLC_RE = /^(\d{15}):([0-9a-z]{5,}):([^:]+)$/;
+
 export function decodeHlc(s: string): Hlc {
-  const [wall, counter, node] = s.split(":");
-  if (wall === undefined || counter === undefined || node === undefined || !/^\d{15}$/.test(wall)) {
-    throw new Error(`Malformed HLC stamp: ${s}`);
-  }
-  return { wallMs: Number(wall), counter: parseInt(counter, 36), node };
+  const m = HLC_RE.exec(s);
+  if (!m) throw new Error(`Malformed HLC stamp: ${s}`);
+  return { wallMs: Number(m[1]), counter: parseInt(m[2]!, 36), node: m[3]! };
 }
 
 /** Next stamp for a local event. */

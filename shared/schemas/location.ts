@@ -18,7 +18,7 @@ export const locationFields = z.object({
   phone: optionalPhone,
   email: optionalEmail,
   openingHours: weeklyHoursSchema,
-  closures: z.array(closureSchema).max(200),
+  closures: z.array(closureSchema).max(200, V.tooLarge),
 });
 export const createLocationInput = locationFields;
 export const updateLocationInput = z.object({ id: idSchema, patch: locationFields.partial() });

@@ -11,7 +11,7 @@ export const openingSpanSchema = z
   .object({ open: hhmm, close: hhmm })
   .refine((s) => toMinutes(s.close) > toMinutes(s.open), { message: V.closeAfterOpen, path: ["close"] });
 
-const daySpans = z.array(openingSpanSchema).max(4).superRefine((spans, ctx) => {
+const daySpans = z.array(openingSpanSchema).max(4, V.tooLarge).superRefine((spans, ctx) => {
   const sorted = [...spans].sort((a, b) => toMinutes(a.open) - toMinutes(b.open));
   for (let i = 1; i < sorted.length; i++) {
     const prev = sorted[i - 1];

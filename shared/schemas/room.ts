@@ -20,10 +20,11 @@ export const roomBaseFields = z.object({
 });
 
 /** A half day (4 h) should not cost more than a day: a typo catcher for rate cards. */
-const halfDayBelowDay = (r: { halfDayRateCents?: number; dayRateCents?: number }) =>
+export const halfDayBelowDay = (r: { halfDayRateCents?: number; dayRateCents?: number }) =>
   r.halfDayRateCents === undefined || r.dayRateCents === undefined || r.dayRateCents === 0 || r.halfDayRateCents <= r.dayRateCents;
 
-export const roomFields = roomBaseFields.refine(halfDayBelowDay, { message: V.halfDayVsDay, path: ["halfDayRateCents"] });
+export const halfDayRule = { message: V.halfDayVsDay, path: ["halfDayRateCents"] };
+export const roomFields = roomBaseFields.refine(halfDayBelowDay, halfDayRule);
 export const createRoomInput = roomFields;
 export const updateRoomInput = z.object({
   id: idSchema,

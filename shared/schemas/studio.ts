@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { basisPoints, currencySchema, requiredText } from "./common";
 import { createLocationInput } from "./location";
-import { roomBaseFields } from "./room";
+import { halfDayBelowDay, halfDayRule, roomBaseFields } from "./room";
 
 export const LANGUAGES = ["fr", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -21,7 +21,8 @@ export type StudioFields = z.infer<typeof studioFields>;
 export const setupStudioInput = z.object({
   studio: z.object({ name: requiredText(120), currency: currencySchema.default("EUR") }),
   location: createLocationInput,
-  room: roomBaseFields.omit({ locationId: true }),
+  // Same rate-card rule as a room made later, so the error lands on the setup form's field.
+  room: roomBaseFields.omit({ locationId: true }).refine(halfDayBelowDay, halfDayRule),
 });
 export type SetupStudioInput = z.input<typeof setupStudioInput>;
 

@@ -13,6 +13,9 @@ export function schemaVersion(db: Db): number {
  */
 export function migrate(db: Db, target?: number, migrations: readonly Migration[] = MIGRATIONS): number {
   const goal = target ?? migrations.length;
+  if (!Number.isInteger(goal) || goal < 0 || goal > migrations.length) {
+    throw new Error(`Cannot migrate to schema version ${goal}: this app knows versions 0 to ${migrations.length}`);
+  }
   const current = schemaVersion(db);
   if (current > migrations.length) {
     throw new Error(

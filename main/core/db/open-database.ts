@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import fs from "node:fs";
 import path from "node:path";
+import { normalizeForSearch } from "../../../shared/text";
 
 export type Db = Database.Database;
 
@@ -17,5 +18,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   db.pragma("foreign_keys = ON");
   db.pragma("busy_timeout = 5000");
   db.pragma("synchronous = NORMAL");
+  // SQLite's lower() and NOCASE only fold ASCII: "Élodie" would sort after "Zoé" and "ÉTÉ" would
+  // differ from "été". fold() is the accent- and case-insensitive form used for search, for
+  // sorting and comparing names.
+  db.function("fold", { deterministic: true }, (value: unknown) => (typeof value === "string" ? normalizeForSearch(value) : value));
   return db;
 }

@@ -6,6 +6,7 @@ import { SEARCH_SOURCES } from "../db/migrations/002-search-text";
 import type { Db } from "../db/open-database";
 import { AppError, issuesToFieldErrors } from "../errors";
 import type { ColumnValue, LocalWriter } from "../sync/local-writer";
+import { prepareCached } from "../db/statement-cache";
 
 export type ColumnKind = "text" | "int" | "bool" | "json";
 export interface FieldSpec {
@@ -67,19 +68,20 @@ export class EntityStore<F extends Record<string, unknown>> {
       where.push("search_text LIKE ? ESCAPE '\\'");
       params.push(`%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     }
-    const sortColumn = this.def.sortable[input.sort ?? this.def.defaultSort] ?? this.def.sortable[this.def.defaultSort];
+    const sortColumn = this.def.sortable[input.sort ?? this.def.defaultSort] ?? this.def.sortable[this.def.defaultSort]!;
+    const sortIsText = Object.values<FieldSpec>(this.def.fields).some((s) => s.column === sortColumn && s.kind === "text");
     const direction = input.direction === "desc" ? "DESC" : "ASC";
-    const rows = this.db
-      .prepare(
+    const rows = prepareCached(
+        this.db,
         `SELECT * FROM ${this.def.table} WHERE ${where.join(" AND ")}
-         ORDER BY ${sortColumn} COLLATE NOCASE ${direction}, name COLLATE NOCASE, id LIMIT ${LIST_LIMIT}`,
+         ORDER BY ${sortIsText ? `fold(${sortColumn})` : sortColumn} ${direction}, fold(name), id LIMIT ${LIST_LIMIT}`,
       )
       .all(...params) as Record<string, unknown>[];
     return rows.map((r) => this.fromRow(r));
   }
 
   find(id: string): Entity<F> | null {
-    const row = this.db.prepare(`SELECT * FROM ${this.def.table} WHERE id = ? AND deleted_at IS NULL`).get(id) as
+    const row = prepareCached(this.db, `SELECT * FROM ${this.def.table} WHERE id = ? AND deleted_at IS NULL`).get(id) as
       | Record<string, unknown>
       | undefined;
     return row ? this.fromRow(row) : null;
@@ -95,7 +97,7 @@ export class EntityStore<F extends Record<string, unknown>> {
     const fields = this.validate(input);
     this.def.check?.(fields, null);
     const id = uuidv7();
-    this.writer.insert({ entity: this.def.entity, table: this.def.table, rowId: id, fields: this.toColumns(fields, null) });
+    this.writer.insert({ entity: this.def.entity, table: this.def.table, rowId: id, fields: this.toColumns(fields, null), local: this.localColumns(fields) });
     return this.get(id);
   }
 
@@ -103,7 +105,13 @@ export class EntityStore<F extends Record<string, unknown>> {
     const existing = this.get(id);
     const merged = this.validate({ ...this.fieldsOf(existing), ...stripUndefined(patch) });
     this.def.check?.(merged, id);
-    this.writer.update({ entity: this.def.entity, table: this.def.table, rowId: id, fields: this.toColumns(merged, existing) });
+    this.writer.update({
+      entity: this.def.entity,
+      table: this.def.table,
+      rowId: id,
+      fields: this.toColumns(merged, existing),
+      local: this.localColumns(merged),
+    });
     return this.get(id);
   }
 
@@ -143,14 +151,16 @@ export class EntityStore<F extends Record<string, unknown>> {
       if (existing && toColumnValue(existing[field], spec.kind) === value) continue;
       out[field] = [spec.column, value];
     }
-    if (this.searchColumns.length > 0 && (existing === null || Object.keys(out).length > 0)) {
-      const byColumn = Object.fromEntries(
-        (Object.entries(this.def.fields) as [string, FieldSpec][]).map(([field, spec]) => [spec.column, fields[field]]),
-      );
-      const text = normalizeForSearch(this.searchColumns.map((c) => String(byColumn[c] ?? "")).join(" "));
-      out.searchText = ["search_text", text];
-    }
     return out;
+  }
+
+  /** The device-local search text, derived from the row's fields (never queued for sync). */
+  private localColumns(fields: F): Record<string, ColumnValue> | undefined {
+    if (this.searchColumns.length === 0) return undefined;
+    const byColumn = Object.fromEntries(
+      (Object.entries(this.def.fields) as [string, FieldSpec][]).map(([field, spec]) => [spec.column, fields[field]]),
+    );
+    return { search_text: normalizeForSearch(this.searchColumns.map((c) => String(byColumn[c] ?? "")).join(" ")) };
   }
 
   private fieldsOf(entity: Entity<F>): F {

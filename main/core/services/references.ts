@@ -1,9 +1,10 @@
 import type { Db } from "../db/open-database";
 import { AppError } from "../errors";
+import { prepareCached } from "../db/statement-cache";
 
 /** A room or piece of gear must belong to a location that exists and is not archived. */
 export function requireActiveLocation(db: Db, locationId: string): void {
-  const row = db.prepare("SELECT archived_at FROM locations WHERE id = ? AND deleted_at IS NULL").get(locationId) as
+  const row = prepareCached(db, "SELECT archived_at FROM locations WHERE id = ? AND deleted_at IS NULL").get(locationId) as
     | { archived_at: string | null }
     | undefined;
   if (!row) throw new AppError("NOT_FOUND", `Location ${locationId} does not exist`, { locationId: ["v.invalid"] });
@@ -18,9 +19,9 @@ export function refuseDuplicateName(
   existingId: string | null,
   scope: { column: string; value: string } | null,
 ): void {
-  const row = db
-    .prepare(
-      `SELECT id FROM ${table} WHERE lower(name) = lower(?) AND id != ? AND archived_at IS NULL AND deleted_at IS NULL
+  const row = prepareCached(
+    db,
+      `SELECT id FROM ${table} WHERE fold(name) = fold(?) AND id != ? AND archived_at IS NULL AND deleted_at IS NULL
        ${scope ? `AND ${scope.column} = ?` : ""} LIMIT 1`,
     )
     .get(...[name, existingId ?? "", ...(scope ? [scope.value] : [])]);

@@ -30,7 +30,7 @@ export class SearchService {
       const rows = this.db
         .prepare(
           `SELECT id, name AS label, ${source.detail} AS detail FROM ${source.table}
-           WHERE deleted_at IS NULL AND archived_at IS NULL AND ${where} ORDER BY name COLLATE NOCASE LIMIT ?`,
+           WHERE deleted_at IS NULL AND archived_at IS NULL AND ${where} ORDER BY fold(name) LIMIT ?`,
         )
         .all(...terms.map((t) => `%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`), limitPerKind) as Omit<SearchHit, "kind">[];
       for (const row of rows) hits.push({ kind: source.kind, ...row });

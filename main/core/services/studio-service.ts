@@ -56,9 +56,17 @@ export class StudioService {
     return studio;
   }
 
+  /**
+   * Read once: every write asks for it, and a studio's tenant id never changes. Not cached inside a
+   * transaction (setup, demo seed): if it rolls back, the studio it read never existed.
+   */
   tenantId(): string {
-    return this.get().tenantId;
+    if (this.cachedTenantId) return this.cachedTenantId;
+    const id = this.get().tenantId;
+    if (!this.db.inTransaction) this.cachedTenantId = id;
+    return id;
   }
+  private cachedTenantId: string | undefined;
 
   /** Creates the studio row; the caller fills it with demo data or the setup's first location and room. */
   createStudio(fields: { name: string; currency: string }): Studio {

@@ -1,6 +1,7 @@
 import { uuidv7 } from "../../../shared/ids";
 import type { Db } from "../db/open-database";
 import type { DeviceClock } from "./device-clock";
+import { prepareCached } from "../db/statement-cache";
 
 export type ColumnValue = string | number | null;
 
@@ -10,6 +11,11 @@ export interface WriteChange {
   rowId: string;
   /** Entity field name → [column, value]; the outbox records field names, the table columns. */
   fields: Record<string, [column: string, value: ColumnValue]>;
+  /**
+   * Columns derived on this device (the search text): written with the change, but neither
+   * stamped nor queued, since the server and other devices derive their own.
+   */
+  local?: Record<string, ColumnValue>;
 }
 
 /**
@@ -37,10 +43,12 @@ export class LocalWriter {
       const now = new Date().toISOString();
       const entries = Object.entries(change.fields);
       const fieldHlc = Object.fromEntries(entries.map(([field]) => [field, hlc]));
-      const columns = ["id", "tenant_id", "created_at", "updated_at", "field_hlc", ...entries.map(([, [c]]) => c)];
-      const values: ColumnValue[] = [change.rowId, tenantId, now, hlc, JSON.stringify(fieldHlc), ...entries.map(([, [, v]]) => v)];
-      this.db
-        .prepare(`INSERT INTO ${change.table} (${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`)
+      const local = Object.entries(change.local ?? {});
+      const columns = ["id", "tenant_id", "created_at", "updated_at", "field_hlc", ...entries.map(([, [c]]) => c), ...local.map(([c]) => c)];
+      const values: ColumnValue[] = [
+        change.rowId, tenantId, now, hlc, JSON.stringify(fieldHlc), ...entries.map(([, [, v]]) => v), ...local.map(([, v]) => v),
+      ];
+      prepareCached(this.db, `INSERT INTO ${change.table} (${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`)
         .run(...values);
       this.record(change, "insert", hlc, null, now);
     })();
@@ -50,18 +58,18 @@ export class LocalWriter {
   update(change: WriteChange): boolean {
     const entries = Object.entries(change.fields);
     if (entries.length === 0) return false;
+    const local = Object.entries(change.local ?? {});
     this.db.transaction(() => {
-      const current = this.db.prepare(`SELECT field_hlc, version FROM ${change.table} WHERE id = ?`).get(change.rowId) as
+      const current = prepareCached(this.db, `SELECT field_hlc, version FROM ${change.table} WHERE id = ?`).get(change.rowId) as
         | { field_hlc: string; version: number | null }
         | undefined;
       if (!current) throw new Error(`${change.entity} ${change.rowId} vanished during update`);
       const hlc = this.clock.tick();
       const fieldHlc = { ...(JSON.parse(current.field_hlc) as Record<string, string>) };
       for (const [field] of entries) fieldHlc[field] = hlc;
-      const sets = entries.map(([, [c]]) => `${c} = ?`).join(", ");
-      this.db
-        .prepare(`UPDATE ${change.table} SET ${sets}, updated_at = ?, field_hlc = ? WHERE id = ?`)
-        .run(...entries.map(([, [, v]]) => v), hlc, JSON.stringify(fieldHlc), change.rowId);
+      const sets = [...entries.map(([, [c]]) => `${c} = ?`), ...local.map(([c]) => `${c} = ?`)].join(", ");
+      prepareCached(this.db, `UPDATE ${change.table} SET ${sets}, updated_at = ?, field_hlc = ? WHERE id = ?`)
+        .run(...entries.map(([, [, v]]) => v), ...local.map(([, v]) => v), hlc, JSON.stringify(fieldHlc), change.rowId);
       this.record(change, "update", hlc, current.version, new Date().toISOString());
     })();
     return true;

@@ -1,0 +1,227 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { normalizeForSearch } from "../../../shared/text";
+import { createStudioCore } from "../studio-core";
+import { tempDir } from "../test-fixtures";
+import type { Migration } from "./migration";
+import { migrate, schemaVersion } from "./migrate";
+import { LATEST_VERSION, MIGRATIONS } from "./migrations";
+import { SEARCH_SOURCES } from "./migrations/002-search-text";
+import { openDatabase, type Db } from "./open-database";
+
+let tmp: ReturnType<typeof tempDir>;
+const open: Db[] = [];
+function openFile(name = "studio.sqlite"): Db {
+  const db = openDatabase(tmp.file(name));
+  open.push(db);
+  return db;
+}
+
+beforeEach(() => {
+  tmp = tempDir("rsm-migrate-");
+});
+afterEach(() => {
+  for (const db of open.splice(0)) if (db.open) db.close();
+  tmp.cleanup();
+});
+
+/** Every user table with its columns: the schema as the app sees it. */
+function schemaOf(db: Db): Record<string, string[]> {
+  const tables = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .all() as { name: string }[];
+  return Object.fromEntries(
+    tables.map(({ name }) => [name, (db.pragma(`table_info(${name})`) as { name: string; type: string; notnull: number }[]).map((c) => `${c.name} ${c.type}${c.notnull ? " NOT NULL" : ""}`)]),
+  );
+}
+function indexesOf(db: Db): string[] {
+  return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+}
+
+const TENANT = "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b";
+const LOC = "0190a1b2-c3d4-7e5f-8a9b-000000000001";
+const SYNC = { tenant_id: TENANT, created_at: "2026-06-01T09:00:00.000Z", updated_at: "000001780304400000:00000:node" };
+
+/** Rows a v1 app would have written, with the accents and case search must ignore. */
+const V1_ROWS: Record<string, Record<string, unknown>[]> = {
+  locations: [{ id: LOC, name: "Lumière Paris — Pigalle", time_zone: "Europe/Paris", address: "12 rue Frochot", opening_hours: "{}", ...SYNC }],
+  rooms: [{ id: "r1", location_id: LOC, name: "Salle de Répétition", type: "rehearsal", hourly_rate_cents: 2500, half_day_rate_cents: 8500, day_rate_cents: 15000, vat_rate_bp: 2000, capacity: 8, colour: "#b45309", bookable: 1, ...SYNC }],
+  staff: [{ id: "s1", location_id: LOC, name: "Hugo Lefèvre", role: "engineer", email: "hugo@studio.fr", phone: null, hourly_rate_cents: 4000, day_rate_cents: 28000, colour: "#22c55e", ...SYNC }],
+  equipment: [{ id: "e1", location_id: LOC, name: "Neumann U 87", category: "microphone", serial_number: "U87-204118", quantity: 2, daily_rate_cents: 4000, ...SYNC }],
+  clients: [
+    { id: "c1", kind: "person", name: "Héloïse Mercier", email: "heloise@exemple.fr", ...SYNC },
+    { id: "c2", kind: "company", name: "Éditions Bleu Minuit", contact_name: "Marc Vidal", vat_number: "FR123", ...SYNC },
+  ],
+};
+
+function insertRows(db: Db, rows: Record<string, Record<string, unknown>[]>): void {
+  for (const [table, list] of Object.entries(rows)) {
+    for (const row of list) {
+      const cols = Object.keys(row);
+      db.prepare(`INSERT INTO ${table} (${cols.join(", ")}) VALUES (${cols.map(() => "?").join(", ")})`).run(...Object.values(row) as never[]);
+    }
+  }
+}
+
+/** What each schema version's app would have stored: data is inserted at that version, before upgrading. */
+const SEED_AT: Record<number, (db: Db) => void> = {
+  0: () => {},
+  1: (db) => insertRows(db, V1_ROWS),
+};
+
+describe("migrate", () => {
+  it("has a seed for every version an upgrade can start from", () => {
+    expect(Object.keys(SEED_AT).map(Number)).toEqual(Array.from({ length: LATEST_VERSION }, (_, i) => i));
+  });
+
+  it("brings an empty file to the latest version", () => {
+    const db = openFile();
+    expect(schemaVersion(db)).toBe(0);
+    expect(migrate(db)).toBe(LATEST_VERSION);
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    const schema = schemaOf(db);
+    expect(Object.keys(schema)).toEqual(
+      ["clients", "device", "device_prefs", "equipment", "locations", "outbox", "rooms", "staff", "studio"],
+    );
+    for (const table of Object.keys(SEARCH_SOURCES)) expect(schema[table]).toContain("search_text TEXT NOT NULL");
+    for (const table of ["studio", "locations", "rooms", "staff", "equipment", "clients"]) {
+      expect(schema[table]).toEqual(expect.arrayContaining(["tenant_id TEXT NOT NULL", "updated_at TEXT NOT NULL", "field_hlc TEXT NOT NULL", "deleted_at TEXT", "version INTEGER"]));
+    }
+    expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(db.pragma("foreign_keys", { simple: true })).toBe(1);
+  });
+
+  it.each(Object.keys(SEED_AT).map(Number))("upgrades a file written at version %i, keeping its data", (from) => {
+    const db = openFile();
+    migrate(db, from);
+    expect(schemaVersion(db)).toBe(from);
+    SEED_AT[from]!(db);
+    db.close();
+
+    // The app restarts with a newer build.
+    const upgraded = openFile();
+    expect(migrate(upgraded)).toBe(LATEST_VERSION);
+    for (const [table, rows] of Object.entries(from >= 1 ? V1_ROWS : {})) {
+      for (const row of rows) {
+        const stored = upgraded.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(row.id) as Record<string, unknown>;
+        expect(stored).toMatchObject(row);
+        // v2 backfilled the accent-insensitive search text from the v1 columns.
+        const expected = normalizeForSearch(SEARCH_SOURCES[table]!.map((c) => String(row[c] ?? "")).join(" "));
+        expect(stored.search_text).toBe(expected);
+        expect(stored.search_text).not.toMatch(/[A-ZÀ-ÿ]/);
+      }
+    }
+    const fresh = openFile("fresh.sqlite");
+    migrate(fresh);
+    expect(schemaOf(upgraded)).toEqual(schemaOf(fresh));
+    expect(indexesOf(upgraded)).toEqual(indexesOf(fresh));
+  });
+
+  it("finds v1 data by accent-insensitive search once upgraded", () => {
+    const db = openFile();
+    migrate(db, 1);
+    insertRows(db, V1_ROWS);
+    migrate(db);
+    const hits = db.prepare("SELECT id FROM clients WHERE search_text LIKE ? ORDER BY id").all("%heloise%") as { id: string }[];
+    expect(hits.map((h) => h.id)).toEqual(["c1"]);
+  });
+
+  it("goes down to 0 and back up to the same schema", () => {
+    const db = openFile();
+    migrate(db);
+    const latest = { tables: schemaOf(db), indexes: indexesOf(db) };
+    expect(migrate(db, 0)).toBe(0);
+    expect(schemaOf(db)).toEqual({});
+    expect(indexesOf(db)).toEqual([]);
+    expect(migrate(db)).toBe(LATEST_VERSION);
+    expect({ tables: schemaOf(db), indexes: indexesOf(db) }).toEqual(latest);
+  });
+
+  it.each(Array.from({ length: LATEST_VERSION }, (_, i) => i + 1))("undoes version %i one step and redoes it", (version) => {
+    const db = openFile();
+    migrate(db, version);
+    insertRows(db, V1_ROWS);
+    const before = schemaOf(db);
+    expect(migrate(db, version - 1)).toBe(version - 1);
+    expect(migrate(db, version)).toBe(version);
+    expect(schemaOf(db)).toEqual(before);
+    if (version >= 2) {
+      // Taken down past v1 the rows are gone with their tables; between v1 and v2 they survive.
+      const c1 = db.prepare("SELECT name, search_text FROM clients WHERE id = 'c1'").get() as { name: string; search_text: string };
+      expect(c1).toEqual({ name: "Héloïse Mercier", search_text: "heloise mercier heloise@exemple.fr" });
+    }
+  });
+
+  it("refuses a database written by a newer app, and leaves it untouched", () => {
+    const db = openFile();
+    migrate(db);
+    db.pragma(`user_version = ${LATEST_VERSION + 3}`);
+    db.close();
+
+    const again = openFile();
+    expect(() => migrate(again)).toThrow(
+      `This database was written by a newer version of the app (schema ${LATEST_VERSION + 3}, this app knows ${LATEST_VERSION}). Update the app.`,
+    );
+    expect(schemaVersion(again)).toBe(LATEST_VERSION + 3);
+    again.close();
+    expect(() => createStudioCore({ databaseFile: tmp.file() })).toThrow(/newer version of the app/);
+  });
+
+  it("is idempotent: running it again changes nothing", () => {
+    const db = openFile();
+    migrate(db);
+    insertRows(db, V1_ROWS);
+    const schema = schemaOf(db);
+    const changesBefore = (db.prepare("SELECT total_changes() AS n").get() as { n: number }).n;
+    expect(migrate(db)).toBe(LATEST_VERSION);
+    expect(migrate(db, LATEST_VERSION)).toBe(LATEST_VERSION);
+    expect((db.prepare("SELECT total_changes() AS n").get() as { n: number }).n).toBe(changesBefore);
+    expect(schemaOf(db)).toEqual(schema);
+  });
+
+  it.each([-1, LATEST_VERSION + 1, 1.5])("refuses the target version %s with a clear message", (target) => {
+    const db = openFile();
+    expect(() => migrate(db, target)).toThrow(/Cannot migrate to schema version/);
+    expect(schemaVersion(db)).toBe(0);
+  });
+
+  describe("with a custom list", () => {
+    const create = (version: number, table: string, extra: Partial<Migration> = {}): Migration => ({
+      version,
+      name: `create ${table}`,
+      up: (db) => db.exec(`CREATE TABLE ${table} (x INTEGER)`),
+      down: (db) => db.exec(`DROP TABLE ${table}`),
+      ...extra,
+    });
+
+    it("applies each migration in its own transaction: a failing one is rolled back whole", () => {
+      const db = openFile();
+      const failing = create(2, "b", {
+        up: (d) => {
+          d.exec("CREATE TABLE b (x INTEGER)");
+          throw new Error("boom");
+        },
+      });
+      expect(() => migrate(db, undefined, [create(1, "a"), failing])).toThrow("boom");
+      expect(schemaVersion(db)).toBe(1);
+      expect(Object.keys(schemaOf(db))).toEqual(["a"]);
+    });
+
+    it("refuses a list whose versions are not their positions", () => {
+      const db = openFile();
+      expect(() => migrate(db, undefined, [create(1, "a"), create(3, "c")])).toThrow("Migration create c has version 3, expected 2");
+      expect(schemaVersion(db)).toBe(0);
+    });
+
+    it("refuses to undo a migration that has no down", () => {
+      const db = openFile();
+      const list = [create(1, "a"), create(2, "b", { down: undefined })];
+      migrate(db, undefined, list);
+      expect(() => migrate(db, 0, list)).toThrow("Migration 2 (create b) cannot be undone");
+      expect(schemaVersion(db)).toBe(2);
+    });
+  });
+
+  it("lists migrations in order, each numbered by its position", () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(Array.from({ length: LATEST_VERSION }, (_, i) => i + 1));
+  });
+});
