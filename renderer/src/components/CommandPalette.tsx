@@ -34,11 +34,17 @@ export function CommandPalette() {
   const query = useDeferredValue(text.trim());
   const hits = useQuery(trpc.studio.search.queryOptions({ text: query }, { enabled: query.length > 0 })).data ?? [];
 
+  // Roles and room types come from the core as codes; show them in the person's language.
+  const describe = (kind: SearchKind, detail: string | null): string | null => {
+    if (detail && kind === "staff") return t(`staff.role.${detail}` as MessageKey);
+    if (detail && kind === "room") return t(`rooms.type.${detail}` as MessageKey);
+    return detail;
+  };
   const needle = normalizeForSearch(text);
   const pages: Item[] = PAGES.map((p) => ({ key: `page:${p}`, label: t(`nav.${p}` as MessageKey), kind: t("palette.pages"), route: { page: p } }))
     .filter((p) => !needle || normalizeForSearch(p.label).includes(needle));
   const results: Item[] = query
-    ? hits.map((h) => ({ key: `${h.kind}:${h.id}`, label: h.label, detail: h.detail, kind: t(`palette.kind.${h.kind}` as MessageKey), route: ROUTE_OF[h.kind](h.id) }))
+    ? hits.map((h) => ({ key: `${h.kind}:${h.id}`, label: h.label, detail: describe(h.kind, h.detail), kind: t(`palette.kind.${h.kind}` as MessageKey), route: ROUTE_OF[h.kind](h.id) }))
     : [];
   const items = [...results, ...pages];
 

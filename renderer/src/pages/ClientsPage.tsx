@@ -1,5 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
+import { toCsv } from "../../../shared/csv";
 import type { ClientFields } from "../../../shared/schemas/client";
+import { saveFile } from "../api/desktop";
+import { useUiStore } from "../store/ui-store";
 import { DataTable, type Column } from "../components/DataTable";
 import { EmptyState } from "../components/EmptyState";
 import { Icon } from "../components/Icon";
@@ -17,6 +20,7 @@ export function ClientsPage() {
   const trpc = useTRPC();
   const list = useListState();
   const editor = useEditor();
+  const toast = useUiStore((s) => s.toast);
   const clients = useQuery(trpc.clients.list.queryOptions(list.query));
   const rows = clients.data ?? [];
 
@@ -36,6 +40,12 @@ export function ClientsPage() {
     { key: "since", header: t("clients.since"), sortKey: "createdAt", render: (c) => new Date(c.createdAt).toLocaleDateString(locale, { dateStyle: "medium" }) },
   ];
 
+  const exportCsv = async () => {
+    const header = [t("common.name"), t("clients.kind"), t("clients.contactName"), t("common.email"), t("common.phone"), t("common.address"), t("clients.vatNumber"), t("common.notes")];
+    const body = rows.map((c) => [c.name, t(`clients.kind.${c.kind as ClientFields["kind"]}`), c.contactName, c.email, c.phone, c.address, c.vatNumber, c.notes]);
+    const date = new Date().toISOString().slice(0, 10);
+    if (await saveFile(`clients-${date}.csv`, toCsv(header, body), "text/csv")) toast(t("clients.exported", { n: rows.length }));
+  };
   const editingId = editor.editing && editor.editing !== "new" ? editor.editing : null;
   const selected = useQuery(trpc.clients.get.queryOptions({ id: editingId ?? "" }, { enabled: editingId !== null })).data;
 
@@ -47,6 +57,7 @@ export function ClientsPage() {
           <div className="muted">{t("common.count", { n: rows.length })}</div>
         </div>
         <div className="actions">
+          <button className="btn" disabled={rows.length === 0} onClick={() => void exportCsv()}>{t("clients.export")}</button>
           <button className="btn primary" onClick={() => editor.open("new")}><Icon name="plus" size={16} />{t("clients.new")}</button>
         </div>
       </div>
