@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, type ReactNode } from "react";
+import type { Theme } from "../../../shared/schemas/studio";
 import { useT, type MessageKey } from "../i18n";
 import { PAGES, type PageId } from "../lib/route";
 import { useTRPC } from "../lib/trpc";
@@ -63,7 +64,10 @@ export function AppShell({ studioName, children }: { studioName: string; childre
   }, [navigate, setPaletteOpen]);
 
   const themeIcon: IconName = prefs.theme === "dark" ? "moon" : prefs.theme === "light" ? "sun" : "monitor";
-  const nextTheme = prefs.theme === "light" ? "dark" : prefs.theme === "dark" ? "system" : "light";
+  // The toggle's first click from "system" always changes the screen: to the opposite of what the system shows.
+  const systemDark = window.matchMedia("(prefers-color-scheme: dark)").matches;
+  const cycle: Theme[] = systemDark ? ["system", "light", "dark"] : ["system", "dark", "light"];
+  const nextTheme = cycle[(cycle.indexOf(prefs.theme) + 1) % cycle.length]!;
 
   return (
     <div className="shell">

@@ -64,6 +64,7 @@ export function CommandPalette() {
           aria-expanded="true"
           aria-controls="palette-list"
           aria-activedescendant={items[active] ? `palette-${items[active]!.key}` : undefined}
+          aria-label={t("shell.search")}
           placeholder={t("palette.placeholder")}
           value={text}
           onChange={(e) => setText(e.target.value)}

@@ -27,6 +27,8 @@ interface Props<Row extends { id: string }> {
 /** A sortable list where every row is reachable by keyboard: Tab to a row, Enter opens it. */
 export function DataTable<Row extends { id: string }>({ columns, rows, sort, onSort, onOpen, label }: Props<Row>) {
   return (
+    // Wider than its card on a small screen (long e-mails, many columns): it scrolls sideways inside the card.
+    <div className="table-scroll">
     <table className="data" aria-label={label}>
       <thead>
         <tr>
@@ -67,5 +69,6 @@ export function DataTable<Row extends { id: string }>({ columns, rows, sort, onS
         ))}
       </tbody>
     </table>
+    </div>
   );
 }

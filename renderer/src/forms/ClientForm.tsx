@@ -3,7 +3,7 @@ import { EditorDrawer } from "../components/EditorDrawer";
 import { SelectField, TextArea, TextField } from "../components/Fields";
 import { useT } from "../i18n";
 import { useTRPC } from "../lib/trpc";
-import { useArchiveAction, useEntityForm } from "../lib/use-entity-form";
+import { useArchiveButtons, useEntityForm } from "../lib/use-entity-form";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import type { ClientRow } from "../lib/types";
 import { basisPointsToInput } from "../../../shared/money";
@@ -17,10 +17,8 @@ export function ClientForm({ client, onClose }: { client: ClientRow | null; onCl
   const trpc = useTRPC();
   const create = useMutation(trpc.clients.create.mutationOptions());
   const update = useMutation(trpc.clients.update.mutationOptions());
-  const archive = useMutation(trpc.clients.archive.mutationOptions());
-  const restore = useMutation(trpc.clients.restore.mutationOptions());
   const studio = useQuery(trpc.studio.get.queryOptions()).data;
-  const runArchive = useArchiveAction();
+  const archiveButtons = useArchiveButtons(client, trpc.clients, onClose);
 
   const form = useEntityForm({
     initial: {
@@ -59,9 +57,7 @@ export function ClientForm({ client, onClose }: { client: ClientRow | null; onCl
       saving={form.saving}
       onSubmit={form.submit}
       onClose={onClose}
-      archived={Boolean(client?.archivedAt)}
-      onArchive={client ? async () => { if (await runArchive(() => archive.mutateAsync({ id: client.id }), client.name, false)) onClose(); } : undefined}
-      onRestore={client ? async () => { if (await runArchive(() => restore.mutateAsync({ id: client.id }), client.name, true)) onClose(); } : undefined}
+      {...archiveButtons}
     >
       <div className="form-grid">
         <SelectField label={t("clients.kind")} name="kind" errors={errors} value={v.kind} onChange={(x) => set("kind", x)}

@@ -6,7 +6,7 @@ import { useLocale, useT } from "../i18n";
 import { InputReader } from "../lib/form-values";
 import { useTRPC } from "../lib/trpc";
 import type { EquipmentRow, LocationRow } from "../lib/types";
-import { useArchiveAction, useEntityForm } from "../lib/use-entity-form";
+import { useArchiveButtons, useEntityForm } from "../lib/use-entity-form";
 
 type Category = (typeof EQUIPMENT_CATEGORIES)[number];
 
@@ -18,9 +18,7 @@ export function EquipmentForm({ item, locations, defaultLocationId, currency, on
   const trpc = useTRPC();
   const create = useMutation(trpc.equipment.create.mutationOptions());
   const update = useMutation(trpc.equipment.update.mutationOptions());
-  const archive = useMutation(trpc.equipment.archive.mutationOptions());
-  const restore = useMutation(trpc.equipment.restore.mutationOptions());
-  const runArchive = useArchiveAction();
+  const archiveButtons = useArchiveButtons(item, trpc.equipment, onClose);
   const show = new InputReader(locale);
 
   const form = useEntityForm({
@@ -60,9 +58,7 @@ export function EquipmentForm({ item, locations, defaultLocationId, currency, on
       saving={form.saving}
       onSubmit={form.submit}
       onClose={onClose}
-      archived={Boolean(item?.archivedAt)}
-      onArchive={item ? async () => { if (await runArchive(() => archive.mutateAsync({ id: item.id }), item.name, false)) onClose(); } : undefined}
-      onRestore={item ? async () => { if (await runArchive(() => restore.mutateAsync({ id: item.id }), item.name, true)) onClose(); } : undefined}
+      {...archiveButtons}
     >
       <div className="form-grid">
         <TextField className="full" label={t("common.name")} name="name" errors={errors} value={v.name} onChange={(x) => set("name", x)} />

@@ -18,11 +18,11 @@ export function HoursEditor({ value, onChange, errors }: { value: WeeklyHours; o
               {value[day].length === 0 && <span className="muted">{t("locations.closed")}</span>}
               {value[day].map((span, i) => (
                 <span className="span" key={i}>
-                  <input className="input" aria-label={`${t(`day.${day}`)} ${i + 1} open`} value={span.open}
+                  <input className="input" aria-label={t("locations.spanOpen", { day: t(`day.${day}`), n: i + 1 })} value={span.open}
                     aria-invalid={Boolean(errors[`openingHours.${day}.${i}.open`])}
                     onChange={(e) => setDay(day, value[day].map((s, j) => (j === i ? { ...s, open: e.target.value } : s)))} />
                   –
-                  <input className="input" aria-label={`${t(`day.${day}`)} ${i + 1} close`} value={span.close}
+                  <input className="input" aria-label={t("locations.spanClose", { day: t(`day.${day}`), n: i + 1 })} value={span.close}
                     aria-invalid={Boolean(errors[`openingHours.${day}.${i}.close`])}
                     onChange={(e) => setDay(day, value[day].map((s, j) => (j === i ? { ...s, close: e.target.value } : s)))} />
                   <button type="button" className="btn ghost small" onClick={() => setDay(day, value[day].filter((_, j) => j !== i))}>{t("locations.removeSpan")}</button>

@@ -7,7 +7,7 @@ import { FieldError, SelectField, TextField } from "../components/Fields";
 import { useT } from "../i18n";
 import { useTRPC } from "../lib/trpc";
 import type { LocationRow } from "../lib/types";
-import { useArchiveAction, useEntityForm } from "../lib/use-entity-form";
+import { useArchiveButtons, useEntityForm } from "../lib/use-entity-form";
 import { HoursEditor } from "./HoursEditor";
 
 const FALLBACK_ZONES = ["Europe/Paris", "Europe/London", "Europe/Brussels", "Europe/Zurich", "Europe/Berlin", "America/New_York", "America/Montreal", "UTC"];
@@ -92,9 +92,7 @@ export function LocationForm({ location, onClose }: { location: LocationRow | nu
   const trpc = useTRPC();
   const create = useMutation(trpc.locations.create.mutationOptions());
   const update = useMutation(trpc.locations.update.mutationOptions());
-  const archive = useMutation(trpc.locations.archive.mutationOptions());
-  const restore = useMutation(trpc.locations.restore.mutationOptions());
-  const runArchive = useArchiveAction();
+  const archiveButtons = useArchiveButtons(location, trpc.locations, onClose);
   const form = useEntityForm({
     initial: locationValues(location),
     toInput: locationToInput,
@@ -110,9 +108,7 @@ export function LocationForm({ location, onClose }: { location: LocationRow | nu
       saving={form.saving}
       onSubmit={form.submit}
       onClose={onClose}
-      archived={Boolean(location?.archivedAt)}
-      onArchive={location ? async () => { if (await runArchive(() => archive.mutateAsync({ id: location.id }), location.name, false)) onClose(); } : undefined}
-      onRestore={location ? async () => { if (await runArchive(() => restore.mutateAsync({ id: location.id }), location.name, true)) onClose(); } : undefined}
+      {...archiveButtons}
     >
       <LocationFieldset v={form.values} set={form.set} errors={form.errors} />
     </EditorDrawer>

@@ -7,7 +7,7 @@ import { InputReader } from "../lib/form-values";
 import { useTRPC } from "../lib/trpc";
 import type { LocationRow, RoomRow } from "../lib/types";
 import type { FieldErrors } from "../../../shared/errors";
-import { useArchiveAction, useEntityForm } from "../lib/use-entity-form";
+import { useArchiveButtons, useEntityForm } from "../lib/use-entity-form";
 
 type RoomType = (typeof ROOM_TYPES)[number];
 
@@ -19,9 +19,7 @@ export function RoomForm({ room, locations, defaultLocationId, currency, onClose
   const trpc = useTRPC();
   const create = useMutation(trpc.rooms.create.mutationOptions());
   const update = useMutation(trpc.rooms.update.mutationOptions());
-  const archive = useMutation(trpc.rooms.archive.mutationOptions());
-  const restore = useMutation(trpc.rooms.restore.mutationOptions());
-  const runArchive = useArchiveAction();
+  const archiveButtons = useArchiveButtons(room, trpc.rooms, onClose);
   const show = new InputReader(locale);
 
   const form = useEntityForm({
@@ -41,9 +39,7 @@ export function RoomForm({ room, locations, defaultLocationId, currency, onClose
       saving={form.saving}
       onSubmit={form.submit}
       onClose={onClose}
-      archived={Boolean(room?.archivedAt)}
-      onArchive={room ? async () => { if (await runArchive(() => archive.mutateAsync({ id: room.id }), room.name, false)) onClose(); } : undefined}
-      onRestore={room ? async () => { if (await runArchive(() => restore.mutateAsync({ id: room.id }), room.name, true)) onClose(); } : undefined}
+      {...archiveButtons}
     >
       <RoomFieldset v={v} set={set} errors={errors} locations={locations} currency={currency} />
     </EditorDrawer>

@@ -8,7 +8,7 @@ import { roomBaseFields } from "../../../shared/schemas/room";
 import { setupStudioInput } from "../../../shared/schemas/studio";
 import { SelectField, TextField } from "../components/Fields";
 import { useLocale, useT } from "../i18n";
-import { InputReader, mergeFieldErrors } from "../lib/form-values";
+import { InputReader, readerThenSchemaErrors } from "../lib/form-values";
 import { appCodeOf, fieldErrorsOf, useTRPC } from "../lib/trpc";
 import { LocationFieldset, locationToInput, locationValues, type LocationValues } from "./LocationForm";
 import { RoomFieldset, roomToInput, roomValues, type RoomValues } from "./RoomForm";
@@ -47,7 +47,7 @@ export function SetupWizard({ onCancel }: { onCancel(): void }) {
     if (n === 1) return schemaErrors(studioStepSchema, studio);
     if (n === 2) return schemaErrors(createLocationInput, locationToInput(location));
     const { input, readerErrors } = roomInput();
-    return mergeFieldErrors(readerErrors, schemaErrors(roomStepSchema, input));
+    return readerThenSchemaErrors(readerErrors, schemaErrors(roomStepSchema, input));
   };
 
   const next = async () => {

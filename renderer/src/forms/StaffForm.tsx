@@ -6,7 +6,7 @@ import { useLocale, useT } from "../i18n";
 import { InputReader } from "../lib/form-values";
 import { useTRPC } from "../lib/trpc";
 import type { LocationRow, StaffRow } from "../lib/types";
-import { useArchiveAction, useEntityForm } from "../lib/use-entity-form";
+import { useArchiveButtons, useEntityForm } from "../lib/use-entity-form";
 
 type Role = (typeof STAFF_ROLES)[number];
 
@@ -16,9 +16,7 @@ export function StaffForm({ member, locations, currency, onClose }: { member: St
   const trpc = useTRPC();
   const create = useMutation(trpc.staff.create.mutationOptions());
   const update = useMutation(trpc.staff.update.mutationOptions());
-  const archive = useMutation(trpc.staff.archive.mutationOptions());
-  const restore = useMutation(trpc.staff.restore.mutationOptions());
-  const runArchive = useArchiveAction();
+  const archiveButtons = useArchiveButtons(member, trpc.staff, onClose);
   const show = new InputReader(locale);
 
   const form = useEntityForm({
@@ -59,9 +57,7 @@ export function StaffForm({ member, locations, currency, onClose }: { member: St
       saving={form.saving}
       onSubmit={form.submit}
       onClose={onClose}
-      archived={Boolean(member?.archivedAt)}
-      onArchive={member ? async () => { if (await runArchive(() => archive.mutateAsync({ id: member.id }), member.name, false)) onClose(); } : undefined}
-      onRestore={member ? async () => { if (await runArchive(() => restore.mutateAsync({ id: member.id }), member.name, true)) onClose(); } : undefined}
+      {...archiveButtons}
     >
       <div className="form-grid">
         <TextField label={t("common.name")} name="name" errors={errors} value={v.name} onChange={(x) => set("name", x)} />

@@ -9,8 +9,18 @@ export const LOCALES: Record<Language, string> = { fr: "fr-FR", en: "en-GB" };
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
+/**
+ * "{n} client|{n} clients": the form before "|" is used where the language's plural rules say
+ * "one" for n (French: 0 and 1; English: 1 only), the other form elsewhere.
+ */
+function pluralForm(language: Language, template: string, n: unknown): string {
+  const forms = template.split("|");
+  if (forms.length !== 2 || typeof n !== "number") return template;
+  return new Intl.PluralRules(LOCALES[language]).select(n) === "one" ? forms[0]! : forms[1]!;
+}
+
 export function translate(language: Language, key: MessageKey, vars?: Record<string, string | number>): string {
-  const template = DICTIONARIES[language][key] ?? fr[key] ?? key;
+  const template = pluralForm(language, DICTIONARIES[language][key] ?? fr[key] ?? key, vars?.n);
   return vars ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`)) : template;
 }
 

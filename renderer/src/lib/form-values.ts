@@ -55,8 +55,24 @@ export class InputReader {
   }
 }
 
+/** Each field's messages from every source, each message once. */
 export function mergeFieldErrors(...all: (FieldErrors | null | undefined)[]): FieldErrors {
   const out: FieldErrors = {};
-  for (const errors of all) for (const [k, v] of Object.entries(errors ?? {})) (out[k] ??= []).push(...v);
+  for (const errors of all) {
+    for (const [k, v] of Object.entries(errors ?? {})) {
+      const messages = (out[k] ??= []);
+      for (const m of v) if (!messages.includes(m)) messages.push(m);
+    }
+  }
+  return out;
+}
+
+/**
+ * The reader's message on a field it could not read ("invalid amount") is the precise one: the
+ * schema's messages on that field, about the null it was given ("required"), are left out.
+ */
+export function readerThenSchemaErrors(reader: FieldErrors, schema: FieldErrors): FieldErrors {
+  const out: FieldErrors = { ...reader };
+  for (const [k, v] of Object.entries(schema)) if (!reader[k]?.length) out[k] = v;
   return out;
 }

@@ -1,10 +1,10 @@
-import { useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient, type UseMutationOptions } from "@tanstack/react-query";
 import { useState } from "react";
 import type { z } from "zod";
 import type { FieldErrors } from "../../../shared/errors";
 import { useLocale, useT } from "../i18n";
 import { useUiStore } from "../store/ui-store";
-import { InputReader, mergeFieldErrors } from "./form-values";
+import { InputReader, mergeFieldErrors, readerThenSchemaErrors } from "./form-values";
 import { appCodeOf, fieldErrorsOf } from "./trpc";
 
 interface Options<V, S extends z.ZodType> {
@@ -46,7 +46,7 @@ export function useEntityForm<V extends object, S extends z.ZodType>({ initial, 
   const check = (v: V): { input: unknown; errors: FieldErrors } => {
     const reader = new InputReader(locale);
     const input = toInput(v, reader);
-    return { input, errors: mergeFieldErrors(reader.errors, zodFieldErrors(schema, input)) };
+    return { input, errors: readerThenSchemaErrors(reader.errors, zodFieldErrors(schema, input)) };
   };
 
   const liveErrors = attempted ? check(values).errors : {};
@@ -102,4 +102,29 @@ export function useArchiveAction() {
       return false;
     }
   };
+}
+
+/** A tRPC mutation taking `{ id }` (archive, restore), whatever it returns. */
+interface IdProcedure<TData, TError> {
+  mutationOptions(): UseMutationOptions<TData, TError, { id: string }, unknown>;
+}
+
+/**
+ * The Archive / Restore buttons of an editor: the action, its toast or refusal, then the editor
+ * closes. Nothing for a record being created.
+ */
+export function useArchiveButtons<TData, TError>(
+  record: { id: string; name: string; archivedAt: string | null } | null,
+  procedures: { archive: IdProcedure<TData, TError>; restore: IdProcedure<TData, TError> },
+  onClose: () => void,
+): { archived?: boolean; onArchive?(): void; onRestore?(): void } {
+  const archive = useMutation(procedures.archive.mutationOptions());
+  const restore = useMutation(procedures.restore.mutationOptions());
+  const run = useArchiveAction();
+  if (!record) return {};
+  const act = (restoring: boolean) => async () => {
+    const mutation = restoring ? restore : archive;
+    if (await run(() => mutation.mutateAsync({ id: record.id }), record.name, restoring)) onClose();
+  };
+  return { archived: Boolean(record.archivedAt), onArchive: act(false), onRestore: act(true) };
 }

@@ -54,7 +54,7 @@ export function ClientsPage() {
       <div className="page-head">
         <div>
           <h1>{t("clients.title")}</h1>
-          <div className="muted">{t("common.count", { n: rows.length })}</div>
+          <div className="muted" data-testid="list-count" data-count={rows.length}>{t("clients.count", { n: rows.length })}</div>
         </div>
         <div className="actions">
           <button className="btn" disabled={rows.length === 0} onClick={() => void exportCsv()}>{t("clients.export")}</button>

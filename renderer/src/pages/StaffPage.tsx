@@ -48,7 +48,7 @@ export function StaffPage() {
       <div className="page-head">
         <div>
           <h1>{t("staff.title")}</h1>
-          <div className="muted">{t("common.count", { n: rows.length })}</div>
+          <div className="muted" data-testid="list-count" data-count={rows.length}>{t("staff.count", { n: rows.length })}</div>
         </div>
         <div className="actions">
           <button className="btn primary" onClick={() => editor.open("new")}><Icon name="plus" size={16} />{t("staff.new")}</button>
