@@ -1,11 +1,15 @@
 import type { AppErrorCode, FieldErrors } from "../../shared/errors";
 
-/** A refusal the user can act on. Carries a code the UI translates, and field errors for forms. */
+/**
+ * A refusal the user can act on. Carries a code the UI translates, field errors for forms, and
+ * details for refusals that name what is in the way (a booking's failing rules).
+ */
 export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,
     message: string,
     readonly fieldErrors?: FieldErrors,
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = "AppError";

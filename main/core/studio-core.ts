@@ -16,6 +16,7 @@ import { DeviceClock } from "./sync/device-clock";
 import { LocalWriter } from "./sync/local-writer";
 import { SearchService } from "./services/search-service";
 import { OutboxService } from "./sync/outbox-service";
+import { BookingService } from "./services/booking-service";
 
 export interface StudioCoreOptions extends OpenOptions {
   /** Path of the SQLite file, or ":memory:" in unit tests. */
@@ -27,12 +28,15 @@ export interface StudioCoreOptions extends OpenOptions {
 export interface StudioCore {
   db: Db;
   clock: DeviceClock;
+  /** The core's wall clock (the tests' manual clock): what "now" is for holds, notice and cancellation. */
+  now: () => number;
   studio: StudioService;
   locations: EntityStore<LocationFields>;
   rooms: EntityStore<RoomFields>;
   staff: EntityStore<StaffFields>;
   equipment: EntityStore<EquipmentFields>;
   clients: EntityStore<ClientFields>;
+  bookings: BookingService;
   search: SearchService;
   outbox: OutboxService;
   close(): void;
@@ -41,7 +45,8 @@ export interface StudioCore {
 export function createStudioCore(options: StudioCoreOptions): StudioCore {
   const db = openDatabase(options.databaseFile, options);
   migrate(db);
-  const clock = new DeviceClock(db, options.now);
+  const now = options.now ?? Date.now;
+  const clock = new DeviceClock(db, now);
   // Resolved lazily: before setup there is no tenant, and writes then fail with NOT_INITIALIZED.
   let studio: StudioService | null = null;
   const writer = new LocalWriter(db, clock, () => studio!.tenantId());
@@ -51,12 +56,14 @@ export function createStudioCore(options: StudioCoreOptions): StudioCore {
   return {
     db,
     clock,
+    now,
     studio,
     locations,
     rooms,
     staff: new EntityStore(db, writer, staffDef(db)),
     equipment: new EntityStore(db, writer, equipmentDef(db)),
     clients: new EntityStore(db, writer, clientDef()),
+    bookings: new BookingService(db, writer, studio, now),
     search: new SearchService(db),
     outbox: new OutboxService(db),
     close: () => db.close(),

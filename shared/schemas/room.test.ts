@@ -66,8 +66,32 @@ describe("createRoomInput: refused", () => {
     ["a buffer over a day", { teardownMinutes: 1441 }, "teardownMinutes", "v.tooLarge"],
     ["a negative buffer", { setupMinutes: -5 }, "setupMinutes", "v.nonNegative"],
     ["notes too long", { notes: "x".repeat(2001) }, "notes", "v.tooLong"],
+    ["a minimum above the maximum", { minDurationMinutes: 240, maxDurationMinutes: 120 }, "maxDurationMinutes", "v.minMaxDuration"],
+    ["a maximum beyond 31 days", { maxDurationMinutes: 44_641 }, "maxDurationMinutes", "v.tooLarge"],
+    ["no horizon", { maxHorizonDays: 0 }, "maxHorizonDays", "v.atLeastOne"],
+    ["negative notice", { minNoticeMinutes: -60 }, "minNoticeMinutes", "v.nonNegative"],
   ])("%s", (_label, patch, path, message) => {
     expect(issuesOf(createRoomInput, { ...valid, ...patch })).toContainEqual({ path, message });
+  });
+});
+
+describe("room booking rules", () => {
+  it("gives a room made without them the defaults", () => {
+    expect(roomFields.parse(valid)).toMatchObject({ minDurationMinutes: 60, maxDurationMinutes: 20_160, minNoticeMinutes: 0, maxHorizonDays: 730 });
+  });
+
+  it.each<[string, Record<string, unknown>]>([
+    ["a two-hour minimum", { minDurationMinutes: 120 }],
+    ["no minimum", { minDurationMinutes: 0 }],
+    ["minimum equal to maximum", { minDurationMinutes: 240, maxDurationMinutes: 240 }],
+    ["a day's notice, a year ahead", { minNoticeMinutes: 1440, maxHorizonDays: 365 }],
+  ])("accepts %s", (_label, patch) => {
+    expect(issuesOf(createRoomInput, { ...valid, ...patch })).toEqual([]);
+  });
+
+  it("leaves them out of a patch that does not mention them", () => {
+    expect(updateRoomInput.parse({ id: A_UUID, patch: { name: "Studio A" } }).patch).toEqual({ name: "Studio A" });
+    expect(updateRoomInput.parse({ id: A_UUID, patch: { minNoticeMinutes: 60 } }).patch).toEqual({ minNoticeMinutes: 60 });
   });
 });
 

@@ -62,11 +62,23 @@ function insertRows(db: Db, rows: Record<string, Record<string, unknown>[]>): vo
   }
 }
 
+/** The same rows as a v2 app stored them: with their accent-insensitive search text. */
+const V2_ROWS: Record<string, Record<string, unknown>[]> = Object.fromEntries(
+  Object.entries(V1_ROWS).map(([table, rows]) => [
+    table,
+    rows.map((row) => ({ ...row, search_text: normalizeForSearch(SEARCH_SOURCES[table]!.map((c) => String(row[c] ?? "")).join(" ")) })),
+  ]),
+);
+
 /** What each schema version's app would have stored: data is inserted at that version, before upgrading. */
 const SEED_AT: Record<number, (db: Db) => void> = {
   0: () => {},
   1: (db) => insertRows(db, V1_ROWS),
+  2: (db) => insertRows(db, V2_ROWS),
 };
+
+/** v3's booking rules on rooms, as an upgraded room gets them. */
+const V3_ROOM_DEFAULTS = { min_duration_minutes: 60, max_duration_minutes: 20160, min_notice_minutes: 0, max_horizon_days: 730 };
 
 describe("migrate", () => {
   it("has a seed for every version an upgrade can start from", () => {
@@ -79,11 +91,13 @@ describe("migrate", () => {
     expect(migrate(db)).toBe(LATEST_VERSION);
     expect(schemaVersion(db)).toBe(LATEST_VERSION);
     const schema = schemaOf(db);
-    expect(Object.keys(schema)).toEqual(
-      ["clients", "device", "device_prefs", "equipment", "locations", "outbox", "rooms", "staff", "studio"],
-    );
+    expect(Object.keys(schema)).toEqual([
+      "booking_equipment", "booking_rooms", "booking_series", "booking_staff", "bookings", "clients", "device", "device_prefs",
+      "equipment", "equipment_maintenance", "locations", "outbox", "rooms", "staff", "staff_time_off", "studio",
+    ]);
     for (const table of Object.keys(SEARCH_SOURCES)) expect(schema[table]).toContain("search_text TEXT NOT NULL");
-    for (const table of ["studio", "locations", "rooms", "staff", "equipment", "clients"]) {
+    const synced = ["studio", "locations", "rooms", "staff", "equipment", "clients", "bookings", "booking_series", "staff_time_off", "equipment_maintenance"];
+    for (const table of synced) {
       expect(schema[table]).toEqual(expect.arrayContaining(["tenant_id TEXT NOT NULL", "updated_at TEXT NOT NULL", "field_hlc TEXT NOT NULL", "deleted_at TEXT", "version INTEGER"]));
     }
     expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
@@ -110,6 +124,7 @@ describe("migrate", () => {
         expect(stored.search_text).not.toMatch(/[A-ZÀ-ÿ]/);
       }
     }
+    if (from >= 1) expect(upgraded.prepare("SELECT * FROM rooms WHERE id = 'r1'").get()).toMatchObject(V3_ROOM_DEFAULTS);
     const fresh = openFile("fresh.sqlite");
     migrate(fresh);
     expect(schemaOf(upgraded)).toEqual(schemaOf(fresh));
@@ -144,10 +159,14 @@ describe("migrate", () => {
     expect(migrate(db, version - 1)).toBe(version - 1);
     expect(migrate(db, version)).toBe(version);
     expect(schemaOf(db)).toEqual(before);
-    if (version >= 2) {
+    if (version === 2) {
       // Taken down past v1 the rows are gone with their tables; between v1 and v2 they survive.
       const c1 = db.prepare("SELECT name, search_text FROM clients WHERE id = 'c1'").get() as { name: string; search_text: string };
       expect(c1).toEqual({ name: "Héloïse Mercier", search_text: "heloise mercier heloise@exemple.fr" });
+    }
+    if (version === 3) {
+      // Between v2 and v3 the rooms survive and get the booking rules' defaults back.
+      expect(db.prepare("SELECT * FROM rooms WHERE id = 'r1'").get()).toMatchObject({ name: "Salle de Répétition", ...V3_ROOM_DEFAULTS });
     }
   });
 

@@ -38,14 +38,17 @@ export const DEMO_LOCATIONS: (LocationFieldsInput & { key: "paris" | "london" })
   },
 ];
 
-type DemoRoom = Omit<RoomFields, "locationId" | "notes"> & { at: "paris" | "london"; notes?: string };
+type RoomBookingRules = "minDurationMinutes" | "maxDurationMinutes" | "minNoticeMinutes" | "maxHorizonDays";
+/** Booking rules left out take the defaults; a few rooms set their own so the rules show in the demo. */
+type DemoRoom = Omit<RoomFields, "locationId" | "notes" | RoomBookingRules> &
+  Partial<Pick<RoomFields, RoomBookingRules>> & { at: "paris" | "london"; notes?: string };
 export const DEMO_ROOMS: DemoRoom[] = [
-  { at: "paris", name: "Studio A — Neve", type: "recording", hourlyRateCents: 9500, halfDayRateCents: 34000, dayRateCents: 62000, vatRateBp: 2000, capacity: 12, colour: "#c2410c", bookable: true, setupMinutes: 30, teardownMinutes: 30, notes: "Console Neve 8078, live room 60 m²" },
+  { at: "paris", name: "Studio A — Neve", type: "recording", hourlyRateCents: 9500, halfDayRateCents: 34000, dayRateCents: 62000, vatRateBp: 2000, capacity: 12, colour: "#c2410c", bookable: true, setupMinutes: 30, teardownMinutes: 30, minDurationMinutes: 120, notes: "Console Neve 8078, live room 60 m²" },
   { at: "paris", name: "Studio B — SSL", type: "mixing", hourlyRateCents: 7000, halfDayRateCents: 25000, dayRateCents: 45000, vatRateBp: 2000, capacity: 6, colour: "#0f766e", bookable: true, setupMinutes: 15, teardownMinutes: 15 },
-  { at: "paris", name: "Cabine Mastering", type: "mastering", hourlyRateCents: 8000, halfDayRateCents: 28000, dayRateCents: 50000, vatRateBp: 2000, capacity: 3, colour: "#6d28d9", bookable: true, setupMinutes: 0, teardownMinutes: 15 },
+  { at: "paris", name: "Cabine Mastering", type: "mastering", hourlyRateCents: 8000, halfDayRateCents: 28000, dayRateCents: 50000, vatRateBp: 2000, capacity: 3, colour: "#6d28d9", bookable: true, setupMinutes: 0, teardownMinutes: 15, minNoticeMinutes: 240 },
   { at: "paris", name: "Salle de répétition", type: "rehearsal", hourlyRateCents: 2500, halfDayRateCents: 8500, dayRateCents: 15000, vatRateBp: 2000, capacity: 8, colour: "#b45309", bookable: true, setupMinutes: 0, teardownMinutes: 10 },
   { at: "london", name: "Live Room", type: "recording", hourlyRateCents: 8500, halfDayRateCents: 30000, dayRateCents: 55000, vatRateBp: 2000, capacity: 10, colour: "#1d4ed8", bookable: true, setupMinutes: 30, teardownMinutes: 30 },
-  { at: "london", name: "Podcast Booth", type: "podcast", hourlyRateCents: 4000, halfDayRateCents: 14000, dayRateCents: 25000, vatRateBp: 2000, capacity: 4, colour: "#be185d", bookable: true, setupMinutes: 10, teardownMinutes: 10 },
+  { at: "london", name: "Podcast Booth", type: "podcast", hourlyRateCents: 4000, halfDayRateCents: 14000, dayRateCents: 25000, vatRateBp: 2000, capacity: 4, colour: "#be185d", bookable: true, setupMinutes: 10, teardownMinutes: 10, minDurationMinutes: 30 },
 ];
 
 type DemoStaff = Omit<StaffFields, "locationId" | "notes" | "email" | "phone"> & { at: "paris" | "london"; email: string; phone: string };

@@ -45,15 +45,63 @@ describe("seedDemoStudio", () => {
     expect(actual()).toBe(expected);
   });
 
-  it("queues exactly one insert per row, and nothing else", () => {
+  it("queues exactly one insert per row, and only bookings move on (check-in, completion, payment, cancel)", () => {
     const rows = outboxRows(core);
-    expect(rows.every((r) => r.op === "insert")).toBe(true);
+    const others = rows.filter((r) => r.entity !== "booking");
+    expect(others.every((r) => r.op === "insert")).toBe(true);
     expect(rows.filter((r) => r.entity === "studio").map((r) => r.row_id)).toEqual([core.studio.get().id]);
-    for (const [entity, table] of Object.entries(TABLES)) {
+    for (const [entity, table] of Object.entries({ ...TABLES, booking: "bookings" })) {
       const ids = core.db.prepare(`SELECT id FROM ${table} ORDER BY id`).pluck().all();
-      expect(rows.filter((r) => r.entity === entity).map((r) => r.row_id).sort(), entity).toEqual(ids);
+      expect(rows.filter((r) => r.entity === entity && r.op === "insert").map((r) => r.row_id).sort(), entity).toEqual(ids);
     }
-    expect(rows).toHaveLength(1 + 2 + 6 + core.staff.list().length + DEMO_GEAR.length + 40);
+    expect(others).toHaveLength(1 + 2 + 6 + core.staff.list().length + DEMO_GEAR.length + 40);
+  });
+
+  describe("bookings around today", () => {
+    const count = (where: string) => core.db.prepare(`SELECT count(*) FROM bookings WHERE ${where}`).pluck().get() as number;
+    const now = () => core.now();
+
+    it("has completed sessions behind, confirmed ones ahead, two holds and one cancellation", () => {
+      expect(count(`status = 'completed' AND ends_at <= ${now()}`)).toBeGreaterThan(20);
+      expect(count(`status = 'confirmed' AND starts_at > ${now()}`)).toBeGreaterThan(20);
+      expect(count("status = 'hold'")).toBe(2);
+      expect(count("status = 'cancelled'")).toBe(1);
+      expect(count(`status IN ('hold', 'confirmed', 'checked_in') AND ends_at <= ${now()}`)).toBe(0);
+    });
+
+    it("spreads over both locations and every room, within a few weeks of today", () => {
+      const perRoom = core.db.prepare("SELECT r.name, count(b.id) AS n FROM rooms r LEFT JOIN bookings b ON b.room_ids LIKE '%' || r.id || '%' GROUP BY r.id").all() as { n: number }[];
+      expect(perRoom.every((r) => r.n > 0)).toBe(true);
+      const span = core.db.prepare("SELECT min(starts_at) AS first, max(starts_at) AS last FROM bookings").get() as { first: number; last: number };
+      expect(span.first).toBeGreaterThan(now() - 16 * 86_400_000);
+      expect(span.last).toBeLessThan(now() + 23 * 86_400_000);
+    });
+
+    it("never double-books a room or an engineer", () => {
+      const overlaps = core.db
+        .prepare(
+          `SELECT count(*) FROM booking_rooms a JOIN booking_rooms b ON a.room_id = b.room_id AND a.booking_id < b.booking_id
+           WHERE a.blocks_until > 0 AND b.blocks_until > 0 AND a.occupied_from < b.occupied_until AND b.occupied_from < a.occupied_until`,
+        )
+        .pluck()
+        .get();
+      expect(overlaps).toBe(0);
+      const staffOverlaps = core.db
+        .prepare(
+          `SELECT count(*) FROM booking_staff a JOIN booking_staff b ON a.staff_id = b.staff_id AND a.booking_id < b.booking_id
+           WHERE a.blocks_until > 0 AND b.blocks_until > 0 AND a.occupied_from < b.occupied_until AND b.occupied_from < a.occupied_until`,
+        )
+        .pluck()
+        .get();
+      expect(staffOverlaps).toBe(0);
+    });
+
+    it("shows this week on the calendar with names", () => {
+      const view = core.bookings.view({ date: new Date(now()).toISOString().slice(0, 10), days: 7 });
+      expect(view.locations).toHaveLength(2);
+      expect(view.bookings.length).toBeGreaterThan(10);
+      expect(view.bookings.every((b) => b.rooms[0]!.name !== "?")).toBe(true);
+    });
   });
 
   it("passes every validation rule (each row reads back valid)", () => {

@@ -3,6 +3,7 @@ import { createEquipmentInput, updateEquipmentInput } from "../../../shared/sche
 import { createLocationInput, updateLocationInput } from "../../../shared/schemas/location";
 import { createRoomInput, updateRoomInput } from "../../../shared/schemas/room";
 import { createStaffInput, updateStaffInput } from "../../../shared/schemas/staff";
+import { bookingProcedures } from "./procedures/booking-procedures";
 import { entityProcedures } from "./procedures/entity-procedures";
 import { studioProcedures } from "./procedures/studio-procedures";
 import { createCallerFactory, router } from "./trpc";
@@ -15,6 +16,7 @@ export const appRouter = router({
   staff: entityProcedures("staff", createStaffInput, updateStaffInput),
   equipment: entityProcedures("equipment", createEquipmentInput, updateEquipmentInput),
   clients: entityProcedures("clients", createClientInput, updateClientInput),
+  bookings: bookingProcedures,
 });
 
 export type AppRouter = typeof appRouter;

@@ -18,28 +18,37 @@ const TRPC_CODE: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
   IN_USE: "CONFLICT",
   CLOCK_SKEW: "BAD_REQUEST",
   INTERNAL: "INTERNAL_SERVER_ERROR",
+  BOOKING_REFUSED: "CONFLICT",
+  INVALID_TRANSITION: "CONFLICT",
+  QUOTE_CHANGED: "CONFLICT",
 };
 
 function hasIssues(cause: unknown): cause is { issues: { path?: PropertyKey[]; message: string }[] } {
   return typeof cause === "object" && cause !== null && Array.isArray((cause as { issues?: unknown }).issues);
 }
 
-/** Every error leaves the core with `data.appCode` (translated by the UI) and, for forms, `data.fieldErrors`. */
+/**
+ * Every error leaves the core with `data.appCode` (translated by the UI), for forms `data.fieldErrors`,
+ * and for refusals that name what is in the way (bookings) `data.details`.
+ */
 const t = initTRPC.context<CoreContext>().create({
   errorFormatter({ shape, error }) {
     let appCode: AppErrorCode = "INTERNAL";
     let fieldErrors: FieldErrors | undefined;
+    let details: unknown;
     const cause = error.cause;
     if (cause instanceof AppError) {
       appCode = cause.code;
       fieldErrors = cause.fieldErrors;
+      details = cause.details;
     } else if (error.code === "BAD_REQUEST" && hasIssues(cause)) {
       appCode = "VALIDATION_FAILED";
       fieldErrors = issuesToFieldErrors(cause.issues);
     } else if (error.code === "NOT_FOUND") {
       appCode = "NOT_FOUND";
     }
-    return { ...shape, data: { ...shape.data, appCode, fieldErrors: fieldErrors ?? null, stack: undefined } };
+    // `details`: what a refusal names for the UI to show (a booking's failing rules, with the other booking).
+    return { ...shape, data: { ...shape.data, appCode, fieldErrors: fieldErrors ?? null, details: details ?? null, stack: undefined } };
   },
 });
 

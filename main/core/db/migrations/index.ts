@@ -1,7 +1,8 @@
 import type { Migration } from "../migration";
 import { initialSchema } from "./001-initial-schema";
 import { searchText } from "./002-search-text";
+import { bookingsSchema } from "./003-bookings";
 
 /** In order; a migration's version is its position. Never edit one that has shipped: add the next. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, searchText];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, searchText, bookingsSchema];
 export const LATEST_VERSION = MIGRATIONS.length;
