@@ -37,7 +37,8 @@ export function benchLocalWrite(count = 3000): string {
       `local write: ${count} client creates through the core  p50=${fmt(p50)} ms  p99=${fmt(p99)} ms`,
       `local write: ${count} bare INSERT transactions          p50=${fmt(rawP50)} ms  p99=${fmt(percentile(rawTimes, 99))} ms`,
       `local list: search over ${count} clients                 p50=${fmt(percentile(listTimes, 50))} ms  p99=${fmt(percentile(listTimes, 99))} ms`,
-      `local_write p99_ms=${fmt(p99)} ratio_vs_raw=${(rawP50 / p50).toFixed(3)}`,
+      `(ratio_vs_raw = core create p50 / bare INSERT p50: the price of validation, HLC stamps and the outbox)`,
+      `local_write p99_ms=${fmt(p99)} ratio_vs_raw=${(p50 / rawP50).toFixed(2)}`,
     ].join("\n");
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
