@@ -15,6 +15,8 @@ export default defineConfig({
       "tests/integration/**/*.test.ts",
     ],
     exclude: ["tests/e2e/**", "**/dist/**", "**/node_modules/**"],
+    // One throwaway PostgreSQL cluster per run, started in the background for the sync-server tests.
+    globalSetup: ["tests/integration/postgres-global-setup.ts"],
     // Worker threads start faster than forked processes, and better-sqlite3 is thread-safe per
     // connection. One worker per core: on a 2-core CI runner the suite runs two files at a time.
     pool: "threads",

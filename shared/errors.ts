@@ -18,6 +18,23 @@ export const APP_ERROR_CODES = [
   "INVALID_TRANSITION",
   // The cancellation fee changed between the quote the person saw and the confirmation.
   "QUOTE_CHANGED",
+  // Sync server accounts. The first four mean "log in again" to the desktop.
+  "UNAUTHENTICATED",
+  "TOKEN_EXPIRED",
+  "DEVICE_REVOKED",
+  // A refresh token was used twice (stolen, or replayed): its whole session was ended.
+  "SESSION_REVOKED",
+  "INVALID_CREDENTIALS",
+  // Too many failed logins: details.retryAfterSeconds says when to try again.
+  "TOO_MANY_ATTEMPTS",
+  "EMAIL_TAKEN",
+  "FORBIDDEN",
+  // The person belongs to several studios: details.tenants lists them to choose from.
+  "TENANT_REQUIRED",
+  "RESET_TOKEN_INVALID",
+  // The server has no SMTP configured, or sending failed: no mail will arrive.
+  "MAIL_DISABLED",
+  "MAIL_FAILED",
 ] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 

@@ -1,11 +1,15 @@
 import { spawn } from "node:child_process";
+import fs from "node:fs";
 import http from "node:http";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
 import { initTRPC } from "@trpc/server";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import pkg from "../../package.json";
+import { createTestDatabase } from "../../tests/integration/support/postgres";
+import { PG_MIGRATIONS } from "./db/migrations";
 import { readServerConfig } from "./config";
 import type { SyncRouter } from "./router";
 import { startSyncServer, type LogLine, type SyncServer } from "./server";
@@ -188,29 +192,62 @@ describe("cli (npm run server)", () => {
   const cli = path.join(path.dirname(fileURLToPath(import.meta.url)), "cli.ts");
   const run = (env: Record<string, string>) =>
     spawn(process.execPath, ["--import", "tsx", cli], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const dataDirs: string[] = [];
+  afterAll(() => {
+    for (const dir of dataDirs) fs.rmSync(dir, { recursive: true, force: true });
+  });
+  /** A data folder the embedded cluster's account can enter when the tests run as root. */
+  function tempDataDir(): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rsm-cli-"));
+    fs.chmodSync(dir, 0o711);
+    dataDirs.push(dir);
+    return dir;
+  }
 
-  it("reads PORT and HOST, serves /health, and exits 0 on SIGTERM", async () => {
-    const child = run({ PORT: "0", HOST: "127.0.0.1" });
+  /** Starts the cli, waits for its "listening" line, checks /health, stops it with SIGTERM. */
+  async function runUntilListening(env: Record<string, string>) {
+    const child = run({ PORT: "0", HOST: "127.0.0.1", ...env });
     let out = "";
     const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
-    const url = await new Promise<string>((resolve, reject) => {
+    const listening = await new Promise<LogLine>((resolve, reject) => {
       child.stdout.setEncoding("utf8");
       child.stdout.on("data", (chunk: string) => {
         out += chunk;
-        const listening = out.split("\n").find((l) => l.includes('"listening"'));
-        if (listening) resolve((JSON.parse(listening) as { url: string }).url);
+        const line = out.split("\n").find((l) => l.includes('"listening"'));
+        if (line) resolve(JSON.parse(line) as LogLine);
       });
+      child.stderr.setEncoding("utf8").on("data", (c: string) => (out += c));
       child.once("exit", (code) => reject(new Error(`cli exited early with ${code}: ${out}`)));
     });
+    const url = String(listening.url);
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(JSON.parse((await request(`${url}/health`)).body)).toMatchObject({ status: "ok" });
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
     const logged = out.trim().split("\n").map((l) => JSON.parse(l) as LogLine);
-    expect(logged.map((l) => l.msg)).toEqual(["listening", "request", "shutting down", "stopped"]);
-    expect(logged[1]).toMatchObject({ method: "GET", path: "/health", status: 200 });
     for (const l of logged) expect(l.time).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    return { listening, logged };
+  }
+
+  it("with DATABASE_URL: uses that database, serves /health, and exits 0 on SIGTERM", async () => {
+    const db = await createTestDatabase("cli");
+    const { listening, logged } = await runUntilListening({ DATABASE_URL: db.adminUrl, SYNC_DATA_DIR: tempDataDir(), SMTP_URL: "" });
+    expect(listening.database).toBe(`postgres@socket ${String(db.admin.host)}/${db.name}`);
+    expect(logged.map((l) => l.msg)).toEqual(["mail is off: set SMTP_URL to send password reset mails", "listening", "request", "shutting down", "stopped"]);
+    expect(logged[2]).toMatchObject({ method: "GET", path: "/health", status: 200 });
   }, 20_000);
+
+  it("without DATABASE_URL: creates and starts PostgreSQL in SYNC_DATA_DIR, and stops it on SIGTERM", async () => {
+    const dataDir = tempDataDir();
+    const { listening, logged } = await runUntilListening({ DATABASE_URL: "", SYNC_DATA_DIR: dataDir });
+    expect(String(listening.database)).toMatch(new RegExp(`^embedded PostgreSQL in ${dataDir}/postgres \\(127\\.0\\.0\\.1:\\d+\\)$`));
+    const msgs = logged.map((l) => l.msg);
+    expect(msgs.slice(0, 2)).toEqual(["postgres cluster created", "database created"]);
+    expect(msgs.filter((m) => m === "migration applied")).toHaveLength(PG_MIGRATIONS.length);
+    expect(msgs.slice(-3)).toEqual(["shutting down", "stopped", "postgres stopped"]);
+    expect(fs.existsSync(path.join(dataDir, "postgres", "postmaster.pid"))).toBe(false);
+    expect(fs.statSync(path.join(dataDir, "secrets.json")).mode & 0o777).toBe(0o600);
+  }, 30_000);
 
   it("refuses a bad PORT with a clear message and exit code 1", async () => {
     const child = run({ PORT: "http" });

@@ -3,18 +3,15 @@ import type http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { AnyTRPCRouter } from "@trpc/server";
 import { createHTTPServer } from "@trpc/server/adapters/standalone";
-import { healthReport, syncRouter, type SyncContext } from "./router";
+import { healthReport } from "./health";
+import { jsonLogger, type Logger, type LogLine } from "./log";
+import { syncRouter } from "./router";
+import type { SyncContext, SyncServices } from "./trpc/context";
+
+export { jsonLogger, type Logger, type LogLine } from "./log";
 
 /** tRPC is served under this prefix; `GET /health` stays a plain JSON endpoint for load balancers. */
 export const TRPC_BASE_PATH = "/trpc/";
-
-export type LogLine = Record<string, unknown> & { level: "info" | "warn" | "error"; msg: string };
-export type Logger = (line: LogLine) => void;
-
-/** One JSON object per line on stdout, for whatever collects the logs. */
-export const jsonLogger: Logger = (line) => {
-  process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...line })}\n`);
-};
 
 export interface SyncServerOptions {
   port: number;
@@ -25,6 +22,12 @@ export interface SyncServerOptions {
   /** How long `close()` waits for in-flight requests before cutting their connections. */
   shutdownGraceMs?: number;
   version?: string;
+  /** Database, accounts and mail; absent, only health answers (procedures needing them say so). */
+  services?: SyncServices | null;
+  /** Take the client's address from X-Forwarded-For (only behind a proxy that sets it). */
+  trustProxy?: boolean;
+  /** Where the data lives, for the "listening" line. */
+  database?: string;
 }
 
 export interface SyncServer {
@@ -51,10 +54,21 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown, heade
   res.end(text);
 }
 
+/**
+ * The caller's address, for rate limiting: the socket's, or behind a trusted proxy the last
+ * X-Forwarded-For entry (the one that proxy added; earlier ones are whatever the client claimed).
+ */
+function clientIp(req: http.IncomingMessage, trustProxy: boolean): string {
+  const forwarded = trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",").pop()?.trim() : "";
+  const ip = forwarded || req.socket.remoteAddress || "unknown";
+  return ip.startsWith("::ffff:") ? ip.slice(7) : ip;
+}
+
 export async function startSyncServer(options: SyncServerOptions): Promise<SyncServer> {
   const log = options.log ?? jsonLogger;
   const graceMs = options.shutdownGraceMs ?? 10_000;
-  const ctx: SyncContext = { version: options.version ?? packageVersion(), startedAt: Date.now() };
+  const base = { version: options.version ?? packageVersion(), startedAt: Date.now() };
+  const services = options.services ?? null;
   let closing = false;
   /** Requests received and not yet answered (or cut): close() waits for them. */
   const inFlight = new Set<http.ServerResponse>();
@@ -63,7 +77,12 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   const server = createHTTPServer({
     router: options.router ?? syncRouter,
     basePath: TRPC_BASE_PATH,
-    createContext: () => ctx,
+    createContext: ({ req }): SyncContext => ({
+      ...base,
+      services,
+      clientIp: clientIp(req, options.trustProxy ?? false),
+      authorization: req.headers.authorization,
+    }),
     onError: ({ error, path }) => {
       if (error.code === "INTERNAL_SERVER_ERROR") log({ level: "error", msg: "procedure failed", path, error: error.message });
     },
@@ -84,7 +103,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
 
       if (pathname === "/health") {
         if (req.method !== "GET" && req.method !== "HEAD") return sendJson(res, 405, { error: "Method not allowed" }, { allow: "GET, HEAD" });
-        return sendJson(res, 200, healthReport(ctx));
+        return sendJson(res, 200, healthReport(base));
       }
       if (!pathname.startsWith(TRPC_BASE_PATH)) return sendJson(res, 404, { error: "Not found" });
       next();
@@ -101,7 +120,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   const { port } = server.address() as AddressInfo;
   const host = options.hostname.includes(":") ? `[${options.hostname}]` : options.hostname;
   const url = `http://${host === "0.0.0.0" || host === "[::]" ? "127.0.0.1" : host}:${port}`;
-  log({ level: "info", msg: "listening", url, version: ctx.version });
+  log({ level: "info", msg: "listening", url, version: base.version, ...(options.database ? { database: options.database } : {}) });
 
   let closed: Promise<void> | null = null;
   const close = (): Promise<void> => {

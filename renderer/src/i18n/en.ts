@@ -293,4 +293,18 @@ export const en: Record<MessageKey, string> = {
   "booking.rule.GEAR_SHORTAGE": "{gear}: {requested} requested, {available} available, the rest taken by {by}.",
   "booking.rule.CLIENT_UNAVAILABLE": "{client} is archived: restore them first.",
   "booking.rule.CLIENT_OVER_LIMIT": "{client} owes {balanceCents}, above the limit of {limitCents}.",
+  // Sync server accounts (studio account, devices, password reset).
+  "v.passwordTooShort": "At least 10 characters.",
+  "error.UNAUTHENTICATED": "Log in to your studio account.",
+  "error.TOKEN_EXPIRED": "Your session has expired: log in again.",
+  "error.DEVICE_REVOKED": "The studio owner revoked this computer's access: log in again.",
+  "error.SESSION_REVOKED": "Your session was ended for safety: log in again.",
+  "error.INVALID_CREDENTIALS": "Wrong email or password.",
+  "error.TOO_MANY_ATTEMPTS": "Too many attempts: try again in a few minutes.",
+  "error.EMAIL_TAKEN": "An account already uses this email: log in instead.",
+  "error.FORBIDDEN": "Only the studio owner can do this.",
+  "error.TENANT_REQUIRED": "This account belongs to several studios: choose one.",
+  "error.RESET_TOKEN_INVALID": "This code is wrong, used or expired: ask for a new one.",
+  "error.MAIL_DISABLED": "The server does not send mail: contact its administrator.",
+  "error.MAIL_FAILED": "The email could not be sent: try again later.",
 };

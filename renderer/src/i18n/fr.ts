@@ -292,6 +292,20 @@ export const fr = {
   "booking.rule.GEAR_SHORTAGE": "{gear} : {requested} demandé(s), {available} disponible(s), le reste pris par {by}.",
   "booking.rule.CLIENT_UNAVAILABLE": "{client} est archivé : restaurez-le d'abord.",
   "booking.rule.CLIENT_OVER_LIMIT": "{client} doit {balanceCents}, au-delà de la limite de {limitCents}.",
+  // Sync server accounts (studio account, devices, password reset).
+  "v.passwordTooShort": "Au moins 10 caractères.",
+  "error.UNAUTHENTICATED": "Connectez-vous à votre compte studio.",
+  "error.TOKEN_EXPIRED": "Votre session a expiré : reconnectez-vous.",
+  "error.DEVICE_REVOKED": "L'accès de cet ordinateur a été retiré par le propriétaire du studio : reconnectez-vous.",
+  "error.SESSION_REVOKED": "Votre session a été fermée par sécurité : reconnectez-vous.",
+  "error.INVALID_CREDENTIALS": "E-mail ou mot de passe incorrect.",
+  "error.TOO_MANY_ATTEMPTS": "Trop de tentatives : réessayez dans quelques minutes.",
+  "error.EMAIL_TAKEN": "Un compte utilise déjà cet e-mail : connectez-vous.",
+  "error.FORBIDDEN": "Seul le propriétaire du studio peut faire cela.",
+  "error.TENANT_REQUIRED": "Ce compte appartient à plusieurs studios : choisissez-en un.",
+  "error.RESET_TOKEN_INVALID": "Ce code est erroné, déjà utilisé ou expiré : demandez-en un nouveau.",
+  "error.MAIL_DISABLED": "Le serveur n'envoie pas d'e-mails : contactez son administrateur.",
+  "error.MAIL_FAILED": "L'e-mail n'a pas pu être envoyé : réessayez plus tard.",
 } as const;
 
 export type MessageKey = keyof typeof fr;

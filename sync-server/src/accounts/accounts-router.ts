@@ -1,0 +1,34 @@
+import {
+  logInInput,
+  refreshInput,
+  requestPasswordResetInput,
+  resetPasswordInput,
+  revokeDeviceInput,
+  signUpInput,
+} from "../../../shared/schemas/account";
+import { authedProcedure, ownerProcedure, servicesProcedure } from "../trpc/procedures";
+import { router } from "../trpc/init";
+import { logIn } from "./log-in";
+import { requestPasswordReset, resetPassword } from "./password-reset";
+import { refreshSession } from "./refresh-session";
+import { signUp } from "./sign-up";
+import { revokeStudioDevice, studioDevices } from "./studio-devices";
+import { whoAmI } from "./who-am-i";
+
+export const accountsRouter = router({
+  signUp: servicesProcedure.input(signUpInput).mutation(({ ctx, input }) => signUp(ctx.services.accounts, input)),
+  logIn: servicesProcedure.input(logInInput).mutation(({ ctx, input }) => logIn(ctx.services.accounts, input, ctx.clientIp)),
+  refresh: servicesProcedure.input(refreshInput).mutation(({ ctx, input }) => refreshSession(ctx.services.accounts, input.refreshToken)),
+  requestPasswordReset: servicesProcedure
+    .input(requestPasswordResetInput)
+    .mutation(({ ctx, input }) => requestPasswordReset(ctx.services.accounts, input.email)),
+  resetPassword: servicesProcedure
+    .input(resetPasswordInput)
+    .mutation(({ ctx, input }) => resetPassword(ctx.services.accounts, input.token, input.newPassword)),
+  me: authedProcedure.query(({ ctx }) => whoAmI(ctx.services.accounts, ctx.auth)),
+});
+
+export const devicesRouter = router({
+  list: ownerProcedure.query(({ ctx }) => studioDevices(ctx.services.accounts, ctx.auth)),
+  revoke: ownerProcedure.input(revokeDeviceInput).mutation(({ ctx, input }) => revokeStudioDevice(ctx.services.accounts, ctx.auth, input.deviceId)),
+});

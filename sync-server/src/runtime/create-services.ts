@@ -1,0 +1,24 @@
+import { AccessTokens } from "../accounts/access-token";
+import { DEFAULT_ACCOUNTS_SETTINGS } from "../accounts/accounts-deps";
+import { createMailer } from "../accounts/mailer";
+import { DEFAULT_SCRYPT } from "../accounts/password-hash";
+import type { TenantDatabases } from "../db/tenant-databases";
+import type { Logger } from "../log";
+import type { SyncServices } from "../trpc/context";
+import type { RuntimeConfig } from "./runtime-config";
+
+/** The services the procedures run on, from the environment's settings. */
+export function createServices(config: RuntimeConfig, databases: TenantDatabases, tokenSecret: string, log: Logger): SyncServices & { close(): void } {
+  const mailer = createMailer(config.smtpUrl, config.mailFrom, log);
+  return {
+    accounts: {
+      databases,
+      tokens: new AccessTokens(tokenSecret, config.accessTokenTtlSeconds),
+      mailer,
+      log,
+      now: Date.now,
+      settings: { ...DEFAULT_ACCOUNTS_SETTINGS, refreshTokenTtlMs: config.refreshTokenTtlDays * 24 * 3600_000, scrypt: DEFAULT_SCRYPT },
+    },
+    close: () => mailer.close(),
+  };
+}
