@@ -4,6 +4,8 @@ import { AppShell } from "./components/AppShell";
 import { Toasts } from "./components/Toasts";
 import { useT } from "./i18n";
 import { useTRPC } from "./lib/trpc";
+import { BookingsPage } from "./pages/BookingsPage";
+import { CalendarPage } from "./pages/CalendarPage";
 import { ClientsPage } from "./pages/ClientsPage";
 import { ComingSoonPage } from "./pages/ComingSoonPage";
 import { RoomsGearPage } from "./pages/RoomsGearPage";
@@ -32,6 +34,8 @@ function useThemeAndLanguage() {
 function CurrentPage() {
   const page = useUiStore((s) => s.route.page);
   switch (page) {
+    case "calendar": return <CalendarPage />;
+    case "bookings": return <BookingsPage />;
     case "clients": return <ClientsPage />;
     case "rooms": return <RoomsGearPage />;
     case "staff": return <StaffPage />;

@@ -4,6 +4,7 @@ import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { createClients, TRPCProvider } from "./lib/trpc";
 import "./styles.css";
+import "./calendar.css";
 
 const { queryClient, trpcClient } = createClients();
 

@@ -45,6 +45,8 @@ test("every list stays inside its card on a 1280 px wide screen", async ({ page,
   await expectListInsideCard(page, "Sites");
   await goTo(page, "Équipe");
   await expectListInsideCard(page, "Équipe");
+  await goTo(page, "Réservations");
+  await expectListInsideCard(page, "Réservations");
 });
 
 test("the « Enregistré » toast never hides the Save button of the next form", async ({ page, studio }) => {

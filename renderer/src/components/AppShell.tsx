@@ -13,8 +13,8 @@ const NAV: { section: MessageKey; items: { page: PageId; icon: IconName; built: 
   {
     section: "nav.section.studio",
     items: [
-      { page: "calendar", icon: "calendar", built: false },
-      { page: "bookings", icon: "list", built: false },
+      { page: "calendar", icon: "calendar", built: true },
+      { page: "bookings", icon: "list", built: true },
       { page: "clients", icon: "users", built: true },
       { page: "rooms", icon: "rooms", built: true },
       { page: "staff", icon: "mic", built: true },

@@ -15,16 +15,19 @@ interface Props {
 export function Drawer({ title, subtitle, onClose, children, footer, onSubmit }: Props) {
   const t = useT();
   const ref = useRef<HTMLFormElement>(null);
+  // Read through a ref: a parent re-rendering with a new onClose must not move the focus back to the first field.
+  const close = useRef(onClose);
+  close.current = onClose;
   useEffect(() => {
     const first = ref.current?.querySelector<HTMLElement>("input, select, textarea");
     first?.focus();
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape") onClose();
+      if (e.key === "Escape") close.current();
       if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) ref.current?.requestSubmit();
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [onClose]);
+  }, []);
   return (
     <>
       <div className="overlay" onClick={onClose} />

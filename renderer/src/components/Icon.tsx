@@ -21,6 +21,9 @@ const PATHS = {
   arrowDown: "M12 5v14M19 12l-7 7-7-7",
   sparkles: "M12 3l1.8 4.7L18.5 9.5l-4.7 1.8L12 16l-1.8-4.7L5.5 9.5l4.7-1.8L12 3ZM19 15l.9 2.1L22 18l-2.1.9L19 21l-.9-2.1L16 18l2.1-.9L19 15Z",
   building: "M3 21h18M6 21V7l6-4 6 4v14M10 11h4M10 15h4",
+  chevronLeft: "M15 18l-6-6 6-6",
+  chevronRight: "M9 18l6-6-6-6",
+  download: "M12 3v12M7 10l5 5 5-5M5 21h14",
 } as const;
 export type IconName = keyof typeof PATHS;
 

@@ -1,5 +1,5 @@
 import { useMutation } from "@tanstack/react-query";
-import { ROOM_TYPES, createRoomInput } from "../../../shared/schemas/room";
+import { ROOM_BOOKING_DEFAULTS, ROOM_TYPES, createRoomInput } from "../../../shared/schemas/room";
 import { EditorDrawer } from "../components/EditorDrawer";
 import { CheckField, ColourField, SelectField, TextArea, TextField } from "../components/Fields";
 import { useLocale, useT } from "../i18n";
@@ -63,6 +63,10 @@ export function roomValues(room: RoomRow | null, show: InputReader) {
       setupMinutes: String(room?.setupMinutes ?? 15),
       teardownMinutes: String(room?.teardownMinutes ?? 15),
       notes: room?.notes ?? "",
+      minDuration: show.showMinutesAsHours(room?.minDurationMinutes ?? ROOM_BOOKING_DEFAULTS.minDurationMinutes),
+      maxDuration: show.showMinutesAsHours(room?.maxDurationMinutes ?? ROOM_BOOKING_DEFAULTS.maxDurationMinutes),
+      minNotice: show.showMinutesAsHours(room?.minNoticeMinutes ?? ROOM_BOOKING_DEFAULTS.minNoticeMinutes),
+      maxHorizonDays: String(room?.maxHorizonDays ?? ROOM_BOOKING_DEFAULTS.maxHorizonDays),
     };
 }
 
@@ -81,7 +85,11 @@ export function roomToInput(v: RoomValues, r: InputReader) {
       setupMinutes: r.integer("setupMinutes", v.setupMinutes),
       teardownMinutes: r.integer("teardownMinutes", v.teardownMinutes),
       notes: v.notes,
-    }
+      minDurationMinutes: r.hoursAsMinutes("minDurationMinutes", v.minDuration),
+      maxDurationMinutes: r.hoursAsMinutes("maxDurationMinutes", v.maxDuration),
+      minNoticeMinutes: r.hoursAsMinutes("minNoticeMinutes", v.minNotice),
+      maxHorizonDays: r.integer("maxHorizonDays", v.maxHorizonDays),
+    };
 }
 
 /** The room's fields, shared by the room editor and the setup's third step (which has no location yet). */
@@ -118,6 +126,17 @@ export function RoomFieldset({ v, set, errors, locations, currency }: {
         <div className="field"><span className="label">&nbsp;</span><CheckField name="bookable" label={t("rooms.bookable")} checked={v.bookable} onChange={(x) => set("bookable", x)} /></div>
         <TextArea className="full" label={t("common.notes")} name="notes" errors={errors} value={v.notes} onChange={(x) => set("notes", x)} />
       </div>
+      {locations && (
+        <div className="fieldset">
+          <div className="fieldset-title">{t("rooms.bookingRules")}</div>
+          <div className="form-grid">
+            <TextField label={t("rooms.minDuration")} name="minDurationMinutes" suffix="h" errors={errors} value={v.minDuration} onChange={(x) => set("minDuration", x)} />
+            <TextField label={t("rooms.maxDuration")} name="maxDurationMinutes" suffix="h" errors={errors} value={v.maxDuration} onChange={(x) => set("maxDuration", x)} />
+            <TextField label={t("rooms.minNotice")} name="minNoticeMinutes" suffix="h" errors={errors} value={v.minNotice} onChange={(x) => set("minNotice", x)} />
+            <TextField label={t("rooms.maxHorizon")} name="maxHorizonDays" suffix={t("rooms.days")} errors={errors} value={v.maxHorizonDays} onChange={(x) => set("maxHorizonDays", x)} />
+          </div>
+        </div>
+      )}
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { calendarEn } from "./calendar-en";
 import type { MessageKey } from "./fr";
 
 export const en: Record<MessageKey, string> = {
@@ -127,6 +128,12 @@ export const en: Record<MessageKey, string> = {
   "rooms.teardown": "Teardown after (min)",
   "rooms.rates": "Rates",
   "rooms.notBookable": "Not bookable",
+  "rooms.bookingRules": "Booking rules",
+  "rooms.minDuration": "Minimum length",
+  "rooms.maxDuration": "Maximum length",
+  "rooms.minNotice": "Minimum notice",
+  "rooms.maxHorizon": "Bookable up to",
+  "rooms.days": "days ahead",
   "equipment.new": "New gear",
   "equipment.edit": "Edit gear",
   "equipment.empty.title": "No gear",
@@ -293,6 +300,8 @@ export const en: Record<MessageKey, string> = {
   "booking.rule.GEAR_SHORTAGE": "{gear}: {requested} requested, {available} available, the rest taken by {by}.",
   "booking.rule.CLIENT_UNAVAILABLE": "{client} is archived: restore them first.",
   "booking.rule.CLIENT_OVER_LIMIT": "{client} owes {balanceCents}, above the limit of {limitCents}.",
+  // Calendar, bookings and schedule screens (their own file: edited there, not here).
+  ...calendarEn,
   // Sync server accounts (studio account, devices, password reset).
   "v.passwordTooShort": "At least 10 characters.",
   "error.UNAUTHENTICATED": "Log in to your studio account.",

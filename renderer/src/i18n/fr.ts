@@ -1,3 +1,4 @@
+import { calendarFr } from "./calendar-fr";
 /** French is the reference dictionary: every key the UI uses is defined here first. */
 export const fr = {
   "app.name": "Recording Studio Manager",
@@ -126,6 +127,12 @@ export const fr = {
   "rooms.teardown": "Rangement après (min)",
   "rooms.rates": "Tarifs",
   "rooms.notBookable": "Non réservable",
+  "rooms.bookingRules": "Règles de réservation",
+  "rooms.minDuration": "Durée minimale",
+  "rooms.maxDuration": "Durée maximale",
+  "rooms.minNotice": "Délai de prévenance",
+  "rooms.maxHorizon": "Réservable jusqu'à",
+  "rooms.days": "jours",
   "equipment.new": "Nouveau matériel",
   "equipment.edit": "Modifier le matériel",
   "equipment.empty.title": "Aucun matériel",
@@ -292,6 +299,8 @@ export const fr = {
   "booking.rule.GEAR_SHORTAGE": "{gear} : {requested} demandé(s), {available} disponible(s), le reste pris par {by}.",
   "booking.rule.CLIENT_UNAVAILABLE": "{client} est archivé : restaurez-le d'abord.",
   "booking.rule.CLIENT_OVER_LIMIT": "{client} doit {balanceCents}, au-delà de la limite de {limitCents}.",
+  // Calendar, bookings and schedule screens (their own file: edited there, not here).
+  ...calendarFr,
   // Sync server accounts (studio account, devices, password reset).
   "v.passwordTooShort": "Au moins 10 caractères.",
   "error.UNAUTHENTICATED": "Connectez-vous à votre compte studio.",

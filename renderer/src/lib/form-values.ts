@@ -46,6 +46,22 @@ export class InputReader {
     return Number(value.trim());
   }
 
+  /** "1,5" or "2" hours → minutes; a session rule is set in hours but stored in minutes. */
+  hoursAsMinutes(field: string, value: string): number | null {
+    const m = /^(\d{1,4})(?:[.,](\d{1,2}))?$/.exec(value.trim());
+    if (!m) {
+      (this.errors[field] ??= []).push(value.trim() === "" ? "v.required" : "v.number");
+      return null;
+    }
+    return Math.round(Number(`${m[1]}.${m[2] ?? "0"}`) * 60);
+  }
+
+  showMinutesAsHours(minutes: number | null | undefined): string {
+    if (minutes === null || minutes === undefined) return "";
+    const text = String(Math.round((minutes / 60) * 100) / 100);
+    return this.locale.startsWith("fr") ? text.replace(".", ",") : text;
+  }
+
   showCents(cents: number | null | undefined): string {
     return cents === null || cents === undefined ? "" : centsToInput(cents, this.locale);
   }

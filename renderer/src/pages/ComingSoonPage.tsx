@@ -4,8 +4,6 @@ import type { PageId } from "../lib/route";
 import { useUiStore } from "../store/ui-store";
 
 const DETAIL: Partial<Record<PageId, { body: MessageKey; icon: IconName }>> = {
-  calendar: { body: "soon.calendar", icon: "calendar" },
-  bookings: { body: "soon.bookings", icon: "list" },
   contracts: { body: "soon.contracts", icon: "contract" },
   invoices: { body: "soon.invoices", icon: "invoice" },
   reports: { body: "soon.reports", icon: "chart" },
