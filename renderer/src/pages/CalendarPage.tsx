@@ -29,7 +29,9 @@ export function CalendarPage() {
   const currency = useQuery(trpc.studio.get.queryOptions()).data?.currency ?? "EUR";
 
   const all = cal.location === "all" && (locations?.length ?? 0) > 1;
-  const location = locations?.find((l) => l.id === cal.location) ?? locations?.[0];
+  // Until someone picks one, the studio's first location (its home) rather than the first by name.
+  const home = locations?.reduce<(typeof locations)[number] | undefined>((first, l) => (!first || l.createdAt < first.createdAt ? l : first), undefined);
+  const location = locations?.find((l) => l.id === cal.location) ?? home;
   const timeZone = location?.timeZone ?? browserTimeZone();
   const today = todayIn(timeZone);
   const date = cal.date ?? today;

@@ -8,6 +8,7 @@ import { useTRPC } from "../lib/trpc";
 import type { Studio } from "../lib/types";
 import { useEntityForm } from "../lib/use-entity-form";
 import { usePrefs } from "../lib/use-prefs";
+import { BookingSettingsSection } from "./settings/BookingSettingsSection";
 
 export function SettingsPage() {
   const t = useT();
@@ -19,6 +20,7 @@ export function SettingsPage() {
       <div className="page-head"><h1>{t("settings.title")}</h1></div>
       <div className="settings-grid">
         {studio && <StudioSettings key={studio.id} studio={studio} />}
+        {studio && <BookingSettingsSection currency={studio.currency} />}
         <section className="card card-pad" style={{ display: "grid", gap: 14 }}>
           <h2>{t("settings.device")}</h2>
           <div className="kv">
