@@ -49,6 +49,17 @@ describe("calendar view", () => {
     expect(view.bookings.map((b) => [b.id === fri.id, b.status])).toContainEqual([true, "cancelled"]);
   });
 
+  it("leaves a no-show out like a cancellation, unless asked", () => {
+    const w = world();
+    const { tue } = week(w);
+    w.clock.set(Date.parse(paris("2026-06-02 11:00")));
+    w.core.bookings.noShow({ id: tue.id });
+    const shown = (includeCancelled: boolean) =>
+      w.core.bookings.view({ date: "2026-06-02", days: 1, locationId: w.locationId, includeCancelled }).bookings.map((b) => b.id);
+    expect(shown(false)).not.toContain(tue.id);
+    expect(shown(true)).toContain(tue.id);
+  });
+
   it("includes a session that started the day before", () => {
     const w = world();
     const { night } = week(w);

@@ -63,7 +63,7 @@ export class CalendarQueries {
   private bookingsIn(locationId: string, startMs: number, endMs: number, includeCancelled: boolean): ViewRow[] {
     const sql = `${VIEW_SELECT}
       WHERE b.location_id = ? AND b.starts_at >= ? AND b.starts_at < ? AND b.ends_at > ? AND b.deleted_at IS NULL
-      ${includeCancelled ? "" : "AND b.status != 'cancelled'"} ORDER BY b.starts_at, b.id`;
+      ${includeCancelled ? "" : "AND b.status NOT IN ('cancelled', 'no_show')"} ORDER BY b.starts_at, b.id`;
     return prepareCached(this.db, sql).all(locationId, startMs - MAX_OCCUPANCY_MS, endMs, startMs) as ViewRow[];
   }
 
