@@ -53,9 +53,7 @@ export function ClientForm({ client, onClose }: { client: ClientRow | null; onCl
     <EditorDrawer
       title={client ? t("clients.edit") : t("clients.new")}
       subtitle={client?.name}
-      banner={form.banner}
-      saving={form.saving}
-      onSubmit={form.submit}
+      {...form.drawer}
       onClose={onClose}
       {...archiveButtons}
     >

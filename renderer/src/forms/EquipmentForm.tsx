@@ -54,9 +54,7 @@ export function EquipmentForm({ item, locations, defaultLocationId, currency, on
     <EditorDrawer
       title={item ? t("equipment.edit") : t("equipment.new")}
       subtitle={item?.name}
-      banner={form.banner}
-      saving={form.saving}
-      onSubmit={form.submit}
+      {...form.drawer}
       onClose={onClose}
       {...archiveButtons}
     >

@@ -104,9 +104,7 @@ export function LocationForm({ location, onClose }: { location: LocationRow | nu
     <EditorDrawer
       title={location ? t("locations.edit") : t("locations.new")}
       subtitle={location?.name}
-      banner={form.banner}
-      saving={form.saving}
-      onSubmit={form.submit}
+      {...form.drawer}
       onClose={onClose}
       {...archiveButtons}
     >

@@ -35,9 +35,7 @@ export function RoomForm({ room, locations, defaultLocationId, currency, onClose
     <EditorDrawer
       title={room ? t("rooms.edit") : t("rooms.new")}
       subtitle={room?.name}
-      banner={form.banner}
-      saving={form.saving}
-      onSubmit={form.submit}
+      {...form.drawer}
       onClose={onClose}
       {...archiveButtons}
     >

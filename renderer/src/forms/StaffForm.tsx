@@ -53,9 +53,7 @@ export function StaffForm({ member, locations, currency, onClose }: { member: St
     <EditorDrawer
       title={member ? t("staff.edit") : t("staff.new")}
       subtitle={member?.name}
-      banner={form.banner}
-      saving={form.saving}
-      onSubmit={form.submit}
+      {...form.drawer}
       onClose={onClose}
       {...archiveButtons}
     >

@@ -83,7 +83,9 @@ export function useEntityForm<V extends object, S extends z.ZodType>({ initial, 
     }
   };
 
-  return { values, setValues, set, errors, banner, saving, submit };
+  /** What an EditorDrawer needs from the form: spread it as `{...form.drawer}`. */
+  const drawer = { banner, saving, onSubmit: submit };
+  return { values, setValues, set, errors, banner, saving, submit, drawer };
 }
 
 /** Archive / restore with a toast and the lists refreshed; a refusal (IN_USE…) is shown, not thrown. */
