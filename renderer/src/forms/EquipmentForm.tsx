@@ -7,6 +7,7 @@ import { InputReader } from "../lib/form-values";
 import { useTRPC } from "../lib/trpc";
 import type { EquipmentRow, LocationRow } from "../lib/types";
 import { useArchiveButtons, useEntityForm } from "../lib/use-entity-form";
+import { BlockoutSection } from "./BlockoutSection";
 
 type Category = (typeof EQUIPMENT_CATEGORIES)[number];
 
@@ -72,6 +73,7 @@ export function EquipmentForm({ item, locations, defaultLocationId, currency, on
         <TextField label={t("equipment.nextMaintenance")} name="nextMaintenance" type="date" errors={errors} value={v.nextMaintenance} onChange={(x) => set("nextMaintenance", x)} />
         <TextArea className="full" label={t("common.notes")} name="notes" errors={errors} value={v.notes} onChange={(x) => set("notes", x)} />
       </div>
+      {item && <BlockoutSection kind="maintenance" ownerId={item.id} timeZone={locations.find((l) => l.id === item.locationId)?.timeZone ?? "Europe/Paris"} />}
     </EditorDrawer>
   );
 }

@@ -7,6 +7,7 @@ import { InputReader } from "../lib/form-values";
 import { useTRPC } from "../lib/trpc";
 import type { LocationRow, StaffRow } from "../lib/types";
 import { useArchiveButtons, useEntityForm } from "../lib/use-entity-form";
+import { BlockoutSection } from "./BlockoutSection";
 
 type Role = (typeof STAFF_ROLES)[number];
 
@@ -47,6 +48,8 @@ export function StaffForm({ member, locations, currency, onClose }: { member: St
     onSaved: onClose,
   });
   const { values: v, set, errors } = form;
+  // Days off are whole days on the person's home location's calendar (else the studio's first location).
+  const zoneOf = (locationId: string | null) => (locations.find((l) => l.id === locationId) ?? locations[0])?.timeZone ?? "Europe/Paris";
   const money = currency === "EUR" ? "€" : currency;
 
   return (
@@ -70,6 +73,7 @@ export function StaffForm({ member, locations, currency, onClose }: { member: St
         <ColourField label={t("rooms.colour")} name="colour" errors={errors} value={v.colour} onChange={(x) => set("colour", x)} />
         <TextArea className="full" label={t("common.notes")} name="notes" errors={errors} value={v.notes} onChange={(x) => set("notes", x)} />
       </div>
+      {member && <BlockoutSection kind="timeOff" ownerId={member.id} timeZone={zoneOf(member.locationId)} />}
     </EditorDrawer>
   );
 }
