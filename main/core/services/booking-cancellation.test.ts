@@ -1,16 +1,8 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { appErrorOf, outboxRows } from "../test-fixtures";
-import { bookingAt, bookingWorld, paris, type BookingWorld } from "./booking/booking-test-fixtures";
+import { bookingAt, bookingWorlds, paris, type BookingWorld } from "./booking/booking-test-fixtures";
 
-const worlds: BookingWorld[] = [];
-function world(start?: number): BookingWorld {
-  const w = bookingWorld(start);
-  worlds.push(w);
-  return w;
-}
-afterEach(() => {
-  for (const w of worlds.splice(0)) w.close();
-});
+const world = bookingWorlds();
 
 /** Monday 15 June 14:00–16:00 in Studio A: 228 € with VAT, a 68.40 € deposit, paid. */
 function paidSession(w: BookingWorld) {

@@ -1,17 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { MAX_OCCUPANCY_MS } from "../../../shared/booking/booking-limits";
 import { appErrorOf } from "../test-fixtures";
-import { bookingAt, bookingWorld, paris, type BookingWorld } from "./booking/booking-test-fixtures";
+import { bookingAt, bookingWorlds, paris, type BookingWorld } from "./booking/booking-test-fixtures";
 
-const worlds: BookingWorld[] = [];
-function world(start?: number): BookingWorld {
-  const w = bookingWorld(start);
-  worlds.push(w);
-  return w;
-}
-afterEach(() => {
-  for (const w of worlds.splice(0)) w.close();
-});
+const world = bookingWorlds();
 
 /** A week in Paris: Héloïse on Tuesday with Camille, the label on Wednesday, a hold on Thursday, a cancelled Friday. */
 function week(w: BookingWorld) {

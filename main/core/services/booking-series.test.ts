@@ -1,19 +1,11 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { BookingFailure } from "../../../shared/booking/booking-types";
 import { wallTime } from "../../../shared/zoned-time";
 import { appErrorOf, outboxRows } from "../test-fixtures";
-import { bookingAt, bookingWorld, paris, type BookingWorld } from "./booking/booking-test-fixtures";
+import { bookingAt, bookingWorlds, paris, type BookingWorld } from "./booking/booking-test-fixtures";
 import type { OccurrenceCheck } from "./booking/series-planner";
 
-const worlds: BookingWorld[] = [];
-function world(start?: number): BookingWorld {
-  const w = bookingWorld(start);
-  worlds.push(w);
-  return w;
-}
-afterEach(() => {
-  for (const w of worlds.splice(0)) w.close();
-});
+const world = bookingWorlds();
 
 const local = (iso: string) => wallTime("Europe/Paris", Date.parse(iso));
 const seriesRow = (w: BookingWorld, id: string) => w.core.db.prepare("SELECT * FROM booking_series WHERE id = ?").get(id) as Record<string, unknown>;

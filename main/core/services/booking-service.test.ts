@@ -1,18 +1,10 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { BookingStatus } from "../../../shared/booking/booking-status";
 import type { BookingFailure } from "../../../shared/booking/booking-types";
 import { appErrorOf, outboxRows } from "../test-fixtures";
-import { bookingAt, bookingWorld, paris, type BookingWorld } from "./booking/booking-test-fixtures";
+import { bookingAt, bookingWorlds, paris, type BookingWorld } from "./booking/booking-test-fixtures";
 
-const worlds: BookingWorld[] = [];
-function world(start?: number): BookingWorld {
-  const w = bookingWorld(start);
-  worlds.push(w);
-  return w;
-}
-afterEach(() => {
-  for (const w of worlds.splice(0)) w.close();
-});
+const world = bookingWorlds();
 
 const H = 3_600_000;
 const failuresOf = (fn: () => unknown) => {

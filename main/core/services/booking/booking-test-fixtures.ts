@@ -1,3 +1,4 @@
+import { afterEach } from "vitest";
 import { zonedToInstant } from "../../../../shared/zoned-time";
 import { createStudioCore, type StudioCore } from "../../studio-core";
 import { SETUP, T0, equipmentInput, manualClock, roomInput, staffInput, tempDir } from "../../test-fixtures";
@@ -68,4 +69,17 @@ export function bookingWorld(start = T0): BookingWorld {
 /** A booking input at Lumière Paris in Studio A unless told otherwise. */
 export function bookingAt(w: BookingWorld, start: string, end: string, over: Record<string, unknown> = {}) {
   return { locationId: w.locationId, roomIds: [w.studioA], startsAt: paris(start), endsAt: paris(end), ...over };
+}
+
+/** A bookingWorld factory for one test file: every world it makes is closed after each test. */
+export function bookingWorlds(): (start?: number) => BookingWorld {
+  const open: BookingWorld[] = [];
+  afterEach(() => {
+    for (const w of open.splice(0)) w.close();
+  });
+  return (start) => {
+    const w = bookingWorld(start);
+    open.push(w);
+    return w;
+  };
 }
