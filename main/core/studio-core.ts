@@ -17,6 +17,9 @@ import { LocalWriter } from "./sync/local-writer";
 import { SearchService } from "./services/search-service";
 import { OutboxService } from "./sync/outbox-service";
 import { BookingService } from "./services/booking-service";
+import { adoptServerStudio } from "./sync/adopt-studio";
+import { SyncEngine, type SyncEngineOptions, type SyncTransport } from "./sync/sync-engine";
+import { syncedTables } from "./sync/synced-tables";
 
 export interface StudioCoreOptions extends OpenOptions {
   /** Path of the SQLite file, or ":memory:" in unit tests. */
@@ -39,6 +42,10 @@ export interface StudioCore {
   bookings: BookingService;
   search: SearchService;
   outbox: OutboxService;
+  /** Makes this empty database the replica of a studio that exists on the server (see adopt-studio.ts). */
+  adoptServerStudio(studio: { tenantId: string; name: string; currency?: string }): void;
+  /** The sync engine over this database, talking to the server through `transport`. */
+  createSyncEngine(transport: SyncTransport, options?: Pick<SyncEngineOptions, "deviceId" | "pullLimit" | "random" | "onStatus">): SyncEngine;
   close(): void;
 }
 
@@ -53,6 +60,10 @@ export function createStudioCore(options: StudioCoreOptions): StudioCore {
   const locations = new EntityStore(db, writer, locationDef(db));
   const rooms = new EntityStore(db, writer, roomDef(db));
   studio = new StudioService(db, writer, locations, rooms);
+  const staff = new EntityStore(db, writer, staffDef(db));
+  const equipment = new EntityStore(db, writer, equipmentDef(db));
+  const clients = new EntityStore(db, writer, clientDef());
+  const tables = syncedTables([locations.def, rooms.def, staff.def, equipment.def, clients.def]);
   return {
     db,
     clock,
@@ -60,12 +71,14 @@ export function createStudioCore(options: StudioCoreOptions): StudioCore {
     studio,
     locations,
     rooms,
-    staff: new EntityStore(db, writer, staffDef(db)),
-    equipment: new EntityStore(db, writer, equipmentDef(db)),
-    clients: new EntityStore(db, writer, clientDef()),
+    staff,
+    equipment,
+    clients,
     bookings: new BookingService(db, writer, studio, now),
     search: new SearchService(db),
     outbox: new OutboxService(db),
+    adoptServerStudio: (s) => adoptServerStudio(db, clock, s),
+    createSyncEngine: (transport, o = {}) => new SyncEngine({ ...o, db, clock, transport, tables, tenantId: () => studio!.tenantId() }),
     close: () => db.close(),
   };
 }

@@ -75,6 +75,8 @@ const SEED_AT: Record<number, (db: Db) => void> = {
   0: () => {},
   1: (db) => insertRows(db, V1_ROWS),
   2: (db) => insertRows(db, V2_ROWS),
+  // v3 added the rooms' booking rules, which a v3 app writes with every room.
+  3: (db) => insertRows(db, { ...V2_ROWS, rooms: V2_ROWS.rooms!.map((r) => ({ ...r, ...V3_ROOM_DEFAULTS })) }),
 };
 
 /** v3's booking rules on rooms, as an upgraded room gets them. */
@@ -93,7 +95,7 @@ describe("migrate", () => {
     const schema = schemaOf(db);
     expect(Object.keys(schema)).toEqual([
       "booking_equipment", "booking_rooms", "booking_series", "booking_staff", "bookings", "clients", "device", "device_prefs",
-      "equipment", "equipment_maintenance", "locations", "outbox", "rooms", "staff", "staff_time_off", "studio",
+      "equipment", "equipment_maintenance", "locations", "outbox", "rooms", "staff", "staff_time_off", "studio", "sync_state",
     ]);
     for (const table of Object.keys(SEARCH_SOURCES)) expect(schema[table]).toContain("search_text TEXT NOT NULL");
     const synced = ["studio", "locations", "rooms", "staff", "equipment", "clients", "bookings", "booking_series", "staff_time_off", "equipment_maintenance"];

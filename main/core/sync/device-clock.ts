@@ -1,4 +1,4 @@
-import { decodeHlc, encodeHlc, tickHlc, type Hlc } from "../../../shared/hlc";
+import { decodeHlc, encodeHlc, receiveHlc, tickHlc, type Hlc } from "../../../shared/hlc";
 import { uuidv7 } from "../../../shared/ids";
 import type { Db } from "../db/open-database";
 
@@ -36,5 +36,17 @@ export class DeviceClock {
     const stamp = encodeHlc(this.last);
     this.save.run(stamp);
     return stamp;
+  }
+
+  /**
+   * Merges a stamp pulled from the server so this device's next stamps sort after everything it
+   * has seen (a later local edit then wins over the pulled value). Throws ClockSkewError for a
+   * stamp too far ahead of our wall clock; call inside the transaction that applies the change.
+   */
+  receive(stamp: string): void {
+    const next = receiveHlc(this.last, decodeHlc(stamp), this.now());
+    if (next.wallMs === this.last.wallMs && next.counter === this.last.counter) return;
+    this.last = next;
+    this.save.run(encodeHlc(this.last));
   }
 }

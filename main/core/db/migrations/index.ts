@@ -2,7 +2,8 @@ import type { Migration } from "../migration";
 import { initialSchema } from "./001-initial-schema";
 import { searchText } from "./002-search-text";
 import { bookingsSchema } from "./003-bookings";
+import { syncState } from "./004-sync-state";
 
 /** In order; a migration's version is its position. Never edit one that has shipped: add the next. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, searchText, bookingsSchema];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, searchText, bookingsSchema, syncState];
 export const LATEST_VERSION = MIGRATIONS.length;

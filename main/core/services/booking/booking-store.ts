@@ -32,7 +32,7 @@ export class BookingStore {
 
   insert(values: BookingValues, id: string = uuidv7()): string {
     this.db.transaction(() => {
-      this.writer.insert({ entity: "booking", table: "bookings", rowId: id, fields: changedColumns(values, null), local: localColumns(values) });
+      this.writer.insert({ entity: "booking", table: "bookings", rowId: id, fields: changedColumns(values, null), local: bookingLocalColumns(values) });
       writeResourceIndex(this.db, id, values);
     })();
     return id;
@@ -43,14 +43,14 @@ export class BookingStore {
     const fields = changedColumns(next, current);
     if (Object.keys(fields).length === 0) return;
     this.db.transaction(() => {
-      this.writer.update({ entity: "booking", table: "bookings", rowId: id, fields, local: localColumns(next) });
+      this.writer.update({ entity: "booking", table: "bookings", rowId: id, fields, local: bookingLocalColumns(next) });
       writeResourceIndex(this.db, id, next);
     })();
   }
 }
 
-/** Derived on this device, never synced: the search text and what the client still owes. */
-function localColumns(v: BookingValues): Record<string, string | number> {
+/** Derived on this device, never synced: the search text and what the client still owes (sync recomputes them for pulled rows). */
+export function bookingLocalColumns(v: BookingValues): Record<string, string | number> {
   return {
     search_text: normalizeForSearch([v.title, v.projectName, v.notes].filter(Boolean).join(" ")),
     unpaid_cents: unpaidCentsOf(v),

@@ -1,0 +1,216 @@
+import { MAX_PUSH_MUTATIONS, type PullInput, type PullOutput, type PushInput, type PushOutput, type PushedMutation } from "../../../shared/sync/protocol";
+import type { Db } from "../db/open-database";
+import { applyPulled } from "./apply-pulled";
+import { nextDelay } from "./backoff";
+import type { DeviceClock } from "./device-clock";
+import { SyncStateStore } from "./sync-state";
+import type { SyncedTable } from "./synced-tables";
+
+/** The server's sync procedures; the app passes a tRPC client, tests the same against a real server. */
+export interface SyncTransport {
+  push(input: PushInput): Promise<PushOutput>;
+  pull(input: PullInput): Promise<PullOutput>;
+}
+
+/**
+ * How long a pushed mutation stays in the outbox once the server has it: long enough to look into
+ * what a desk sent last week, short enough that the outbox of a busy studio stays small.
+ */
+export const SENT_RETENTION_MS = 7 * 86_400_000;
+
+export type SyncConnection = "online" | "offline" | "syncing" | "error";
+
+/** What the status indicator shows. */
+export interface SyncStatus {
+  state: SyncConnection;
+  pending: number;
+  lastSyncedAt: string | null;
+  lastError: string | null;
+}
+
+export interface SyncReport {
+  applied: number;
+  conflicts: number;
+  rejected: number;
+  /** Refused for clock skew: kept pending, to be pushed once this computer's clock is fixed. */
+  skewed: number;
+  pulled: number;
+}
+
+export interface SyncEngineOptions {
+  db: Db;
+  clock: DeviceClock;
+  transport: SyncTransport;
+  tables: Record<string, SyncedTable>;
+  tenantId: () => string;
+  deviceId?: string;
+  pullLimit?: number;
+  random?: () => number;
+  /** Called after every status change (the UI subscribes later). */
+  onStatus?: (status: SyncStatus) => void;
+}
+
+interface OutboxRow {
+  seq: number;
+  mutation_id: string;
+  entity: string;
+  row_id: string;
+  op: string;
+  changes: string;
+  hlc: string;
+  base_version: number | null;
+}
+
+/**
+ * Pushes the outbox, then pulls until caught up (ARCHITECTURE.md, sync steps 2–4). Plain Node:
+ * the network is the injected transport, and every local effect commits in SQLite transactions, so
+ * a crash between push and its bookkeeping only makes the next push a replay, which the server
+ * answers from its stored outcomes without changing anything.
+ */
+export class SyncEngine {
+  private readonly state: SyncStateStore;
+  private connection: SyncConnection = "offline";
+  private running: Promise<SyncReport> | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private attempt = 0;
+  private active = false;
+
+  constructor(private readonly o: SyncEngineOptions) {
+    this.state = new SyncStateStore(o.db);
+  }
+
+  status(): SyncStatus {
+    const { pending } = this.o.db.prepare("SELECT count(*) AS pending FROM outbox WHERE status = 'pending'").get() as { pending: number };
+    const s = this.state.get();
+    return { state: this.connection, pending, lastSyncedAt: s.lastSyncedAt, lastError: s.lastError };
+  }
+
+  /** One push-then-pull round; concurrent calls share the round in flight. Throws transport errors. */
+  syncOnce(): Promise<SyncReport> {
+    this.running ??= this.round().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  /** Syncs now and every `intervalMs`, retrying failures with backoff until stop(). */
+  start(intervalMs = 30_000): void {
+    this.stop();
+    this.active = true;
+    const tick = (): void => {
+      this.syncOnce().then(
+        () => {
+          // stop() may have come while this round was in flight: schedule nothing more.
+          if (!this.active) return;
+          this.attempt = 0;
+          this.timer = setTimeout(tick, intervalMs);
+        },
+        () => {
+          if (!this.active) return;
+          this.attempt += 1;
+          this.timer = setTimeout(tick, nextDelay(this.attempt, this.o.random ?? Math.random));
+        },
+      );
+    };
+    tick();
+  }
+
+  stop(): void {
+    this.active = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private async round(): Promise<SyncReport> {
+    this.setConnection("syncing");
+    try {
+      const report = await this.push();
+      report.pulled = await this.pull();
+      this.o.db.prepare("DELETE FROM outbox WHERE status = 'sent' AND created_at < ?").run(new Date(Date.now() - SENT_RETENTION_MS).toISOString());
+      if (report.skewed > 0) {
+        this.state.failed(`${report.skewed} change(s) refused for clock skew: set this computer's clock, they stay queued`);
+        this.setConnection("error");
+      } else {
+        this.state.synced(new Date().toISOString());
+        this.setConnection("online");
+      }
+      return report;
+    } catch (e) {
+      this.state.failed(e instanceof Error ? e.message : String(e));
+      // An answer with an application code means the server is reachable but refused (e.g. a revoked device).
+      this.setConnection(appCodeOf(e) ? "error" : "offline");
+      throw e;
+    }
+  }
+
+  /** In outbox order, batch by batch; each batch's outcomes are recorded in one transaction. */
+  private async push(): Promise<SyncReport> {
+    const report: SyncReport = { applied: 0, conflicts: 0, rejected: 0, skewed: 0, pulled: 0 };
+    const next = this.o.db.prepare("SELECT * FROM outbox WHERE status = 'pending' AND seq > ? ORDER BY seq LIMIT ?");
+    const sent = this.o.db.prepare("UPDATE outbox SET status = 'sent', result_version = ? WHERE mutation_id = ?");
+    const rejected = this.o.db.prepare("UPDATE outbox SET status = 'rejected', reject_code = ?, reject_message = ? WHERE mutation_id = ?");
+    // Skewed mutations stay pending: the cursor over seq keeps this round from sending them twice.
+    let after = 0;
+    for (;;) {
+      const rows = next.all(after, MAX_PUSH_MUTATIONS) as OutboxRow[];
+      if (rows.length === 0) return report;
+      after = rows.at(-1)!.seq;
+      const { results } = await this.o.transport.push({ ...(this.o.deviceId ? { deviceId: this.o.deviceId } : {}), mutations: rows.map(toPushed) });
+      this.o.db.transaction(() => {
+        for (const r of results) {
+          if (r.status === "applied") {
+            sent.run(r.version, r.mutationId);
+            report.applied++;
+          } else if (r.status === "conflict") {
+            // Kept by the server as a `conflict` booking: the pull brings that status back here.
+            sent.run(r.version, r.mutationId);
+            report.conflicts++;
+          } else if (r.code === "CLOCK_SKEW") {
+            report.skewed++;
+          } else {
+            rejected.run(r.code, r.message, r.mutationId);
+            report.rejected++;
+          }
+        }
+      })();
+    }
+  }
+
+  /** Page by page; a page and its cursor commit together. */
+  private async pull(): Promise<number> {
+    let pulled = 0;
+    for (;;) {
+      const { cursor } = this.state.get();
+      const page = await this.o.transport.pull({ cursor, limit: this.o.pullLimit ?? 500 });
+      const tenantId = this.o.tenantId();
+      this.o.db.transaction(() => {
+        for (const change of page.changes) applyPulled(this.o.db, this.o.clock, this.o.tables, tenantId, change);
+        this.state.setCursor(page.cursor);
+      })();
+      pulled += page.changes.length;
+      if (!page.hasMore) return pulled;
+    }
+  }
+
+  private setConnection(state: SyncConnection): void {
+    this.connection = state;
+    this.o.onStatus?.(this.status());
+  }
+}
+
+function toPushed(r: OutboxRow): PushedMutation {
+  return {
+    mutationId: r.mutation_id,
+    entity: r.entity as PushedMutation["entity"],
+    rowId: r.row_id,
+    op: r.op as PushedMutation["op"],
+    changes: JSON.parse(r.changes) as PushedMutation["changes"],
+    hlc: r.hlc,
+    baseVersion: r.base_version,
+  };
+}
+
+function appCodeOf(e: unknown): string | undefined {
+  const data = (e as { data?: { appCode?: unknown } } | null)?.data;
+  return typeof data?.appCode === "string" ? data.appCode : undefined;
+}
