@@ -1,6 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
-import type { z } from "zod";
 import type { FieldErrors } from "../../../shared/errors";
 import { CURRENCIES } from "../../../shared/money";
 import { createLocationInput } from "../../../shared/schemas/location";
@@ -8,7 +7,7 @@ import { roomBaseFields } from "../../../shared/schemas/room";
 import { setupStudioInput } from "../../../shared/schemas/studio";
 import { SelectField, TextField } from "../components/Fields";
 import { useLocale, useT } from "../i18n";
-import { InputReader, readerThenSchemaErrors } from "../lib/form-values";
+import { InputReader, readerThenSchemaErrors, schemaFieldErrors } from "../lib/form-values";
 import { appCodeOf, fieldErrorsOf, useTRPC } from "../lib/trpc";
 import { LocationFieldset, locationToInput, locationValues, type LocationValues } from "./LocationForm";
 import { RoomFieldset, roomToInput, roomValues, type RoomValues } from "./RoomForm";
@@ -16,12 +15,6 @@ import { RoomFieldset, roomToInput, roomValues, type RoomValues } from "./RoomFo
 const roomStepSchema = roomBaseFields.omit({ locationId: true });
 const studioStepSchema = setupStudioInput.shape.studio;
 
-function schemaErrors(schema: z.ZodType, input: unknown): FieldErrors {
-  const result = schema.safeParse(input);
-  const out: FieldErrors = {};
-  if (!result.success) for (const i of result.error.issues) (out[i.path.map(String).join(".") || "_"] ??= []).push(i.message.startsWith("v.") ? i.message : "v.invalid");
-  return out;
-}
 
 /** Studio name, first location with hours, first room — saved together at the end, all or nothing. */
 export function SetupWizard({ onCancel }: { onCancel(): void }) {
@@ -44,10 +37,10 @@ export function SetupWizard({ onCancel }: { onCancel(): void }) {
   };
 
   const stepErrors = (n: number): FieldErrors => {
-    if (n === 1) return schemaErrors(studioStepSchema, studio);
-    if (n === 2) return schemaErrors(createLocationInput, locationToInput(location));
+    if (n === 1) return schemaFieldErrors(studioStepSchema, studio);
+    if (n === 2) return schemaFieldErrors(createLocationInput, locationToInput(location));
     const { input, readerErrors } = roomInput();
-    return readerThenSchemaErrors(readerErrors, schemaErrors(roomStepSchema, input));
+    return readerThenSchemaErrors(readerErrors, schemaFieldErrors(roomStepSchema, input));
   };
 
   const next = async () => {

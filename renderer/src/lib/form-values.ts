@@ -1,4 +1,6 @@
 import { basisPointsToInput, centsToInput, parseAmountToCents, parsePercentToBasisPoints } from "../../../shared/money";
+import type { z } from "zod";
+import { issuesToFieldErrors } from "../../../shared/app-error";
 import type { FieldErrors } from "../../../shared/errors";
 
 /**
@@ -91,4 +93,10 @@ export function readerThenSchemaErrors(reader: FieldErrors, schema: FieldErrors)
   const out: FieldErrors = { ...reader };
   for (const [k, v] of Object.entries(schema)) if (!reader[k]?.length) out[k] = v;
   return out;
+}
+
+/** A schema's complaints about what a form would send, as field errors (message keys the UI translates). */
+export function schemaFieldErrors(schema: z.ZodType, input: unknown): FieldErrors {
+  const result = schema.safeParse(input);
+  return result.success ? {} : issuesToFieldErrors(result.error.issues);
 }

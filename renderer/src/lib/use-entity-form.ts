@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { FieldErrors } from "../../../shared/errors";
 import { useLocale, useT } from "../i18n";
 import { useUiStore } from "../store/ui-store";
-import { InputReader, mergeFieldErrors, readerThenSchemaErrors } from "./form-values";
+import { InputReader, mergeFieldErrors, readerThenSchemaErrors, schemaFieldErrors } from "./form-values";
 import { appCodeOf, fieldErrorsOf } from "./trpc";
 
 interface Options<V, S extends z.ZodType> {
@@ -17,16 +17,6 @@ interface Options<V, S extends z.ZodType> {
   onSaved(): void;
 }
 
-function zodFieldErrors(schema: z.ZodType, input: unknown): FieldErrors {
-  const result = schema.safeParse(input);
-  if (result.success) return {};
-  const out: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const key = issue.path.map(String).join(".") || "_";
-    (out[key] ??= []).push(issue.message.startsWith("v.") ? issue.message : "v.invalid");
-  }
-  return out;
-}
 
 /**
  * One form's state: values as typed, errors shown inline (checked live once the person has tried
@@ -46,7 +36,7 @@ export function useEntityForm<V extends object, S extends z.ZodType>({ initial, 
   const check = (v: V): { input: unknown; errors: FieldErrors } => {
     const reader = new InputReader(locale);
     const input = toInput(v, reader);
-    return { input, errors: readerThenSchemaErrors(reader.errors, zodFieldErrors(schema, input)) };
+    return { input, errors: readerThenSchemaErrors(reader.errors, schemaFieldErrors(schema, input)) };
   };
 
   const liveErrors = attempted ? check(values).errors : {};

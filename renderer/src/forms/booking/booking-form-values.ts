@@ -4,6 +4,7 @@ import type { BookingType } from "../../../../shared/booking/booking-status";
 import type { FieldErrors } from "../../../../shared/errors";
 import { addDays, wallDate, wallMinutes, wallTime, zonedToInstant } from "../../../../shared/zoned-time";
 import type { BookingDetail } from "../../lib/booking-types";
+import { schemaFieldErrors } from "../../lib/form-values";
 
 export type SeriesScope = (typeof SERIES_SCOPES)[number];
 
@@ -134,17 +135,6 @@ export function weeklyRule(v: BookingFormValues): { rrule: string } | { errors: 
 
 export type DraftInput = z.output<typeof bookingDraftFields>;
 
-/** Zod's complaints as the form's field errors (message keys the UI translates). */
-function schemaErrors(input: unknown): FieldErrors {
-  const result = bookingDraftFields.safeParse(input);
-  if (result.success) return {};
-  const out: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const key = issue.path.map(String).join(".") || "_";
-    (out[key] ??= []).push(issue.message.startsWith("v.") ? issue.message : "v.invalid");
-  }
-  return out;
-}
 
 /** What the person typed as the core's booking draft, or the fields to fix first. */
 export function readDraft(v: BookingFormValues, timeZone: string): { draft: DraftInput | null; errors: FieldErrors } {
@@ -156,7 +146,7 @@ export function readDraft(v: BookingFormValues, timeZone: string): { draft: Draf
     startsAt: "startsAt" in when ? when.startsAt : "", endsAt: "endsAt" in when ? when.endsAt : "",
     title: v.title, projectName: v.projectName, notes: v.notes,
   };
-  const errors = { ...schemaErrors(input), ...readErrors };
+  const errors = { ...schemaFieldErrors(bookingDraftFields, input), ...readErrors };
   if (Object.keys(errors).length > 0) return { draft: null, errors };
   return { draft: bookingDraftFields.parse(input), errors: {} };
 }
