@@ -10,6 +10,7 @@ import type { SetupStudioInput } from "../../shared/schemas/studio";
 import { defaultWeeklyHours } from "../../shared/schemas/opening-hours";
 import { AppError } from "./errors";
 import { createStudioCore, type StudioCore } from "./studio-core";
+import type { OutboxRow } from "./sync/outbox-service";
 
 /** Helpers shared by the core's unit tests (not shipped: only *.test.ts files import this). */
 
@@ -102,17 +103,7 @@ export function appErrorOf(fn: () => unknown): AppError {
   throw new Error("Expected an AppError, but nothing was thrown");
 }
 
-export interface OutboxRow {
-  seq: number;
-  mutation_id: string;
-  entity: string;
-  row_id: string;
-  op: string;
-  changes: string;
-  hlc: string;
-  base_version: number | null;
-  status: string;
-}
+export type { OutboxRow } from "./sync/outbox-service";
 
 export function outboxRows(core: StudioCore): OutboxRow[] {
   return core.db.prepare("SELECT * FROM outbox ORDER BY seq").all() as OutboxRow[];

@@ -1,5 +1,18 @@
 import type { Db } from "../db/open-database";
 
+/** One row of the outbox table as SQLite returns it (migration 001; 004 adds the result columns). */
+export interface OutboxRow {
+  seq: number;
+  mutation_id: string;
+  entity: string;
+  row_id: string;
+  op: string;
+  changes: string;
+  hlc: string;
+  base_version: number | null;
+  status: string;
+}
+
 export interface OutboxStatus {
   pending: number;
   oldestPendingAt: string | null;

@@ -5,6 +5,7 @@ import { nextDelay } from "./backoff";
 import type { DeviceClock } from "./device-clock";
 import { SyncStateStore } from "./sync-state";
 import type { SyncedTable } from "./synced-tables";
+import type { OutboxRow } from "./outbox-service";
 
 /** The server's sync procedures; the app passes a tRPC client, tests the same against a real server. */
 export interface SyncTransport {
@@ -50,16 +51,6 @@ export interface SyncEngineOptions {
   onStatus?: (status: SyncStatus) => void;
 }
 
-interface OutboxRow {
-  seq: number;
-  mutation_id: string;
-  entity: string;
-  row_id: string;
-  op: string;
-  changes: string;
-  hlc: string;
-  base_version: number | null;
-}
 
 /**
  * Pushes the outbox, then pulls until caught up (ARCHITECTURE.md, sync steps 2–4). Plain Node:
