@@ -1,4 +1,4 @@
-import type { AppErrorCode, FieldErrors } from "./errors";
+import { isAppErrorCode, type AppErrorCode, type FieldErrors } from "./errors";
 
 /**
  * A refusal the person can act on, raised by the desktop core and the sync server alike: a code the
@@ -28,4 +28,11 @@ export function issuesToFieldErrors(
     (out[key] ??= []).push(message);
   }
   return out;
+}
+
+/** The refusal code of an AppError, or of a tRPC error whose data carries `appCode` (client side). */
+export function errorCodeOf(e: unknown): AppErrorCode | undefined {
+  if (e instanceof AppError) return e.code;
+  const code = (e as { data?: { appCode?: unknown } } | null)?.data?.appCode;
+  return isAppErrorCode(code) ? code : undefined;
 }

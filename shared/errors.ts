@@ -35,6 +35,18 @@ export const APP_ERROR_CODES = [
   // The server has no SMTP configured, or sending failed: no mail will arrive.
   "MAIL_DISABLED",
   "MAIL_FAILED",
+  // The desktop's account link: the sync server did not answer (offline, wrong address).
+  "SERVER_UNREACHABLE",
+  // The server no longer accepts this computer's session: log in again (pending changes are kept).
+  "LOGIN_REQUIRED",
+  // A sync action before "Connect to studio account".
+  "NOT_CONNECTED",
+  // Logging in to studio B on a computer that holds studio A's data.
+  "OTHER_STUDIO_HERE",
+  // Sync push: a studio row other than the caller's own studio (its id is the tenant id).
+  "STUDIO_MISMATCH",
+  // Sync push: a row of a location outside the person's permitted locations.
+  "LOCATION_FORBIDDEN",
 ] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 

@@ -20,11 +20,14 @@ import { BookingService } from "./services/booking-service";
 import { adoptServerStudio } from "./sync/adopt-studio";
 import { SyncEngine, type SyncEngineOptions, type SyncTransport } from "./sync/sync-engine";
 import { syncedTables } from "./sync/synced-tables";
+import { AccountLink } from "./account/account-link";
+import { SyncController, type SyncControllerOptions } from "./account/sync-controller";
 
 export interface StudioCoreOptions extends OpenOptions {
   /** Path of the SQLite file, or ":memory:" in unit tests. */
   databaseFile: string;
   now?: () => number;
+  sync?: SyncControllerOptions;
 }
 
 /** The studio core: everything the renderer can do, in plain Node, over one SQLite file. */
@@ -46,6 +49,10 @@ export interface StudioCore {
   adoptServerStudio(studio: { tenantId: string; name: string; currency?: string }): void;
   /** The sync engine over this database, talking to the server through `transport`. */
   createSyncEngine(transport: SyncTransport, options?: Pick<SyncEngineOptions, "deviceId" | "pullLimit" | "random" | "onStatus">): SyncEngine;
+  /** Sync with the connected studio account; idle until `sync.start()` (the hosts call it) and a login. */
+  sync: SyncController;
+  /** "Connect to studio account": sign up (upload this studio) or log in (replica), log out. */
+  account: AccountLink;
   close(): void;
 }
 
@@ -64,7 +71,7 @@ export function createStudioCore(options: StudioCoreOptions): StudioCore {
   const equipment = new EntityStore(db, writer, equipmentDef(db));
   const clients = new EntityStore(db, writer, clientDef());
   const tables = syncedTables([locations.def, rooms.def, staff.def, equipment.def, clients.def]);
-  return {
+  const core: StudioCore = {
     db,
     clock,
     now,
@@ -79,6 +86,15 @@ export function createStudioCore(options: StudioCoreOptions): StudioCore {
     outbox: new OutboxService(db),
     adoptServerStudio: (s) => adoptServerStudio(db, clock, s),
     createSyncEngine: (transport, o = {}) => new SyncEngine({ ...o, db, clock, transport, tables, tenantId: () => studio!.tenantId() }),
-    close: () => db.close(),
+    sync: null as unknown as SyncController,
+    account: null as unknown as AccountLink,
+    close: () => {
+      core.sync.stop();
+      db.close();
+    },
   };
+  // Both read the core they belong to, so they are attached once it exists.
+  core.sync = new SyncController(core, options.sync);
+  core.account = new AccountLink(core, core.sync.sessions, () => core.sync.start());
+  return core;
 }

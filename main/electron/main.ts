@@ -140,6 +140,7 @@ function start(): void {
 
   void app.whenReady().then(() => {
     core = openCore(databaseFile);
+    core.sync.start();
     registerIpc(core);
     // The app asks for no camera, microphone, notifications or location: refuse them all.
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));

@@ -77,6 +77,8 @@ async function main(): Promise<void> {
 
   const core = createStudioCore({ databaseFile });
   if (args.demo && !core.studio.find()) seedDemoStudio(core);
+  // Syncs only once this computer is connected to a studio account; idle (and offline-safe) before.
+  core.sync.start();
 
   let server: HostServer;
   let busyPort: number | null;

@@ -27,6 +27,7 @@ export const V = {
   duplicateName: "v.duplicateName",
   locationArchived: "v.locationArchived",
   invalid: "v.invalid",
+  url: "v.url",
 } as const;
 export type ValidationMessageKey = (typeof V)[keyof typeof V];
 

@@ -77,6 +77,11 @@ const SEED_AT: Record<number, (db: Db) => void> = {
   2: (db) => insertRows(db, V2_ROWS),
   // v3 added the rooms' booking rules, which a v3 app writes with every room.
   3: (db) => insertRows(db, { ...V2_ROWS, rooms: V2_ROWS.rooms!.map((r) => ({ ...r, ...V3_ROOM_DEFAULTS })) }),
+  // v4 added the sync state: a desk that had synced keeps its cursor across the upgrade.
+  4: (db) => {
+    insertRows(db, { ...V2_ROWS, rooms: V2_ROWS.rooms!.map((r) => ({ ...r, ...V3_ROOM_DEFAULTS })) });
+    insertRows(db, { sync_state: [{ singleton: 1, server_url: "https://sync.example", tenant_id: TENANT, cursor: 42 }] });
+  },
 };
 
 /** v3's booking rules on rooms, as an upgraded room gets them. */
@@ -94,7 +99,7 @@ describe("migrate", () => {
     expect(schemaVersion(db)).toBe(LATEST_VERSION);
     const schema = schemaOf(db);
     expect(Object.keys(schema)).toEqual([
-      "booking_equipment", "booking_rooms", "booking_series", "booking_staff", "bookings", "clients", "device", "device_prefs",
+      "account_session", "booking_equipment", "booking_rooms", "booking_series", "booking_staff", "bookings", "clients", "device", "device_prefs",
       "equipment", "equipment_maintenance", "locations", "outbox", "rooms", "staff", "staff_time_off", "studio", "sync_state",
     ]);
     for (const table of Object.keys(SEARCH_SOURCES)) expect(schema[table]).toContain("search_text TEXT NOT NULL");

@@ -3,7 +3,9 @@ import { createEquipmentInput, updateEquipmentInput } from "../../../shared/sche
 import { createLocationInput, updateLocationInput } from "../../../shared/schemas/location";
 import { createRoomInput, updateRoomInput } from "../../../shared/schemas/room";
 import { createStaffInput, updateStaffInput } from "../../../shared/schemas/staff";
+import { accountProcedures } from "./procedures/account-procedures";
 import { bookingProcedures } from "./procedures/booking-procedures";
+import { syncProcedures } from "./procedures/sync-procedures";
 import { entityProcedures } from "./procedures/entity-procedures";
 import { studioProcedures } from "./procedures/studio-procedures";
 import { createCallerFactory, router } from "./trpc";
@@ -17,6 +19,8 @@ export const appRouter = router({
   equipment: entityProcedures("equipment", createEquipmentInput, updateEquipmentInput),
   clients: entityProcedures("clients", createClientInput, updateClientInput),
   bookings: bookingProcedures,
+  account: accountProcedures,
+  sync: syncProcedures,
 });
 
 export type AppRouter = typeof appRouter;

@@ -19,10 +19,14 @@ const t = initTRPC.context<CoreContext>().create({
 
 export const router = t.router;
 
-/** Turns an AppError thrown by a service into a TRPCError with a matching code (never a bare 500). */
-export const procedure = t.procedure.use(async ({ next }) => {
+/**
+ * Turns an AppError thrown by a service into a TRPCError with a matching code (never a bare 500),
+ * and after a successful change asks sync to push it soon (a no-op without a studio account).
+ */
+export const procedure = t.procedure.use(async ({ ctx, type, next }) => {
   const result = await next();
   if (!result.ok) rethrowAsTRPCError(result.error.cause);
+  if (type === "mutation") ctx.core.sync.kick();
   return result;
 });
 

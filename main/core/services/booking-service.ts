@@ -232,14 +232,23 @@ export class BookingService {
       const next: BookingValues = { ...cur, status };
       if (status === "confirmed") {
         next.holdExpiresAt = null;
-        const previous = { startMs: cur.startsAt, endMs: cur.endsAt };
-        const ev = this.evaluator.evaluate(candidateOf(draftOf(cur), id, previous), { overridePast: true });
-        const failures = ev.result.failures.filter((f) => AVAILABILITY_CODES.has(f.code));
+        const failures = this.inTheWay(cur, id);
         if (failures.length > 0) throw bookingRefused(failures, []);
       }
       this.store.update(id, next, cur);
       return this.get(id);
     })();
+  }
+
+  /** What holds this booking's room, people or gear now: the conflicts inbox shows it, confirming refuses on it. */
+  whatIsInTheWay(id: string): BookingFailure[] {
+    return this.inTheWay(this.store.get(id).values, id);
+  }
+
+  private inTheWay(cur: BookingValues, id: string): BookingFailure[] {
+    const previous = { startMs: cur.startsAt, endMs: cur.endsAt };
+    const ev = this.evaluator.evaluate(candidateOf(draftOf(cur), id, previous), { overridePast: true });
+    return ev.result.failures.filter((f) => AVAILABILITY_CODES.has(f.code));
   }
 
   private quoteFor(stored: StoredBooking): CancellationQuote {

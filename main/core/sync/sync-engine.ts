@@ -6,6 +6,8 @@ import type { DeviceClock } from "./device-clock";
 import { SyncStateStore } from "./sync-state";
 import type { SyncedTable } from "./synced-tables";
 import type { OutboxRow } from "./outbox-service";
+import type { AppErrorCode } from "../../../shared/errors";
+import { errorCodeOf } from "../../../shared/app-error";
 
 /** The server's sync procedures; the app passes a tRPC client, tests the same against a real server. */
 export interface SyncTransport {
@@ -27,6 +29,8 @@ export interface SyncStatus {
   pending: number;
   lastSyncedAt: string | null;
   lastError: string | null;
+  /** The refusal's code when the server (or the session) refused, for the UI to say it in words. */
+  errorCode: AppErrorCode | null;
 }
 
 export interface SyncReport {
@@ -65,6 +69,7 @@ export class SyncEngine {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private attempt = 0;
   private active = false;
+  private errorCode: AppErrorCode | null = null;
 
   constructor(private readonly o: SyncEngineOptions) {
     this.state = new SyncStateStore(o.db);
@@ -73,7 +78,7 @@ export class SyncEngine {
   status(): SyncStatus {
     const { pending } = this.o.db.prepare("SELECT count(*) AS pending FROM outbox WHERE status = 'pending'").get() as { pending: number };
     const s = this.state.get();
-    return { state: this.connection, pending, lastSyncedAt: s.lastSyncedAt, lastError: s.lastError };
+    return { state: this.connection, pending, lastSyncedAt: s.lastSyncedAt, lastError: s.lastError, errorCode: this.errorCode };
   }
 
   /** One push-then-pull round; concurrent calls share the round in flight. Throws transport errors. */
@@ -120,16 +125,20 @@ export class SyncEngine {
       this.o.db.prepare("DELETE FROM outbox WHERE status = 'sent' AND created_at < ?").run(new Date(Date.now() - SENT_RETENTION_MS).toISOString());
       if (report.skewed > 0) {
         this.state.failed(`${report.skewed} change(s) refused for clock skew: set this computer's clock, they stay queued`);
+        this.errorCode = "CLOCK_SKEW";
         this.setConnection("error");
       } else {
         this.state.synced(new Date().toISOString());
+        this.errorCode = null;
         this.setConnection("online");
       }
       return report;
     } catch (e) {
       this.state.failed(e instanceof Error ? e.message : String(e));
       // An answer with an application code means the server is reachable but refused (e.g. a revoked device).
-      this.setConnection(appCodeOf(e) ? "error" : "offline");
+      const code = errorCodeOf(e);
+      this.errorCode = code ?? "SERVER_UNREACHABLE";
+      this.setConnection(code && code !== "SERVER_UNREACHABLE" ? "error" : "offline");
       throw e;
     }
   }
@@ -199,9 +208,4 @@ function toPushed(r: OutboxRow): PushedMutation {
     hlc: r.hlc,
     baseVersion: r.base_version,
   };
-}
-
-function appCodeOf(e: unknown): string | undefined {
-  const data = (e as { data?: { appCode?: unknown } } | null)?.data;
-  return typeof data?.appCode === "string" ? data.appCode : undefined;
 }

@@ -16,10 +16,21 @@ export interface SyncedTable {
  */
 const LIFECYCLE = { archivedAt: "archived_at", deletedAt: "deleted_at" };
 
+/** The studio row's fields (migrations 001 and 003). */
+const STUDIO_COLUMNS = {
+  name: "name",
+  currency: "currency",
+  defaultDepositBp: "default_deposit_bp",
+  defaultVatBp: "default_vat_bp",
+  holdExpiryHours: "hold_expiry_hours",
+  cancellationPolicy: "cancellation_policy",
+  unpaidBalanceLimitCents: "unpaid_balance_limit_cents",
+};
+
 /**
  * Built from the same maps the stores write with (*-def.ts, booking-record.ts), so a field can
- * never be named one way when written and another when pulled. The studio row is absent: the
- * server does not serve it yet (its settings live on the server's tenants table).
+ * never be named one way when written and another when pulled. The studio row is the tenant's
+ * settings, written by studio-service.ts and booking-settings-store.ts under these names.
  */
 export function syncedTables(defs: { entity: string; table: string; fields: Record<string, FieldSpec> }[]): Record<string, SyncedTable> {
   const out: Record<string, SyncedTable> = {};
@@ -29,5 +40,6 @@ export function syncedTables(defs: { entity: string; table: string; fields: Reco
   }
   const bookingColumns = Object.fromEntries(Object.entries(BOOKING_COLUMNS).map(([field, [column]]) => [field, column]));
   out.booking = { table: "bookings", columns: { ...bookingColumns, ...LIFECYCLE }, searchColumns: [] };
+  out.studio = { table: "studio", columns: { ...STUDIO_COLUMNS, ...LIFECYCLE }, searchColumns: [] };
   return out;
 }

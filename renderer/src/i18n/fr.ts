@@ -265,6 +265,7 @@ export const fr = {
   "v.amount": "Montant invalide (ex. 95 ou 95,50).",
   "v.number": "Nombre invalide.",
   "v.invalid": "Valeur invalide.",
+  "v.url": "Adresse de serveur invalide (ex. https://sync.monstudio.fr).",
   "error.VALIDATION_FAILED": "Certains champs sont invalides : rien n'a été enregistré.",
   "error.NOT_FOUND": "Cet élément n'existe plus.",
   "error.ALREADY_INITIALIZED": "Un studio existe déjà sur cet ordinateur.",
@@ -332,11 +333,17 @@ export const fr = {
   "error.INVALID_CREDENTIALS": "E-mail ou mot de passe incorrect.",
   "error.TOO_MANY_ATTEMPTS": "Trop de tentatives : réessayez dans quelques minutes.",
   "error.EMAIL_TAKEN": "Un compte utilise déjà cet e-mail : connectez-vous.",
-  "error.FORBIDDEN": "Seul le propriétaire du studio peut faire cela.",
+  "error.FORBIDDEN": "Votre rôle dans ce studio ne le permet pas : demandez au propriétaire du studio.",
   "error.TENANT_REQUIRED": "Ce compte appartient à plusieurs studios : choisissez-en un.",
   "error.RESET_TOKEN_INVALID": "Ce code est erroné, déjà utilisé ou expiré : demandez-en un nouveau.",
   "error.MAIL_DISABLED": "Le serveur n'envoie pas d'e-mails : contactez son administrateur.",
   "error.MAIL_FAILED": "L'e-mail n'a pas pu être envoyé : réessayez plus tard.",
+  "error.SERVER_UNREACHABLE": "Le serveur du studio ne répond pas : vérifiez l'adresse et la connexion de cet ordinateur. Rien n'est perdu, le travail continue hors ligne.",
+  "error.LOGIN_REQUIRED": "Le compte du studio vous demande de vous reconnecter. Les modifications faites ici sont conservées et seront envoyées ensuite.",
+  "error.NOT_CONNECTED": "Cet ordinateur n'est pas encore relié à un compte studio.",
+  "error.OTHER_STUDIO_HERE": "Cet ordinateur contient déjà les données d'un autre studio : connectez-vous avec le compte de ce studio, ou utilisez un nouveau dossier de données.",
+  "error.STUDIO_MISMATCH": "Ces réglages appartiennent à un autre studio que celui de ce compte : ils n'ont pas été envoyés.",
+  "error.LOCATION_FORBIDDEN": "Votre compte ne peut pas modifier les données de ce lieu : demandez l'accès au propriétaire du studio.",
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -3,7 +3,8 @@ import { initialSchema } from "./001-initial-schema";
 import { searchText } from "./002-search-text";
 import { bookingsSchema } from "./003-bookings";
 import { syncState } from "./004-sync-state";
+import { accountSession } from "./005-account-session";
 
 /** In order; a migration's version is its position. Never edit one that has shipped: add the next. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, searchText, bookingsSchema, syncState];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, searchText, bookingsSchema, syncState, accountSession];
 export const LATEST_VERSION = MIGRATIONS.length;

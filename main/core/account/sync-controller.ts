@@ -1,0 +1,157 @@
+import type { AppErrorCode } from "../../../shared/errors";
+import { errorCodeOf } from "../../../shared/app-error";
+import { nextDelay } from "../sync/backoff";
+import type { SyncConnection, SyncEngine, SyncTransport } from "../sync/sync-engine";
+import type { StudioCore } from "../studio-core";
+import { AccountSessionStore } from "./account-session-store";
+import { AuthorizedServer } from "./authorized-server";
+
+/** What the status indicator and the conflicts inbox badge show. */
+export interface SyncPanelStatus {
+  /** "disconnected": no studio account; "login_required": the server wants a new login. */
+  state: SyncConnection | "disconnected" | "login_required";
+  pending: number;
+  lastSyncedAt: string | null;
+  lastError: string | null;
+  errorCode: AppErrorCode | null;
+  /** Bookings kept as `conflict`, and changes the server refused: both wait in the inbox. */
+  conflicts: number;
+  rejected: number;
+  serverUrl: string | null;
+}
+
+export interface SyncControllerOptions {
+  /** Between rounds when nothing happens (live notifications and local writes sync sooner). */
+  intervalMs?: number;
+  /** A local write is pushed this long after the last one, so a burst of edits goes as one push. */
+  debounceMs?: number;
+  random?: () => number;
+}
+
+/**
+ * Runs sync for the connected account: the engine's periodic rounds with backoff, a round soon
+ * after every local write, and the server's live notifications (a change elsewhere → pull now).
+ * Without an account, or once the server asks for a new login, it stays idle and says why.
+ */
+export class SyncController {
+  readonly sessions: AccountSessionStore;
+  private server: AuthorizedServer | null = null;
+  private engine: SyncEngine | null = null;
+  private live: { unsubscribe(): void } | null = null;
+  private liveTimer: ReturnType<typeof setTimeout> | null = null;
+  private liveAttempt = 0;
+  private kickTimer: ReturnType<typeof setTimeout> | null = null;
+  private stopped = true;
+
+  constructor(
+    private readonly core: StudioCore,
+    private readonly o: SyncControllerOptions = {},
+  ) {
+    this.sessions = new AccountSessionStore(core.db);
+  }
+
+  /** Starts syncing when this computer has a usable session; a no-op otherwise. */
+  start(): void {
+    this.stop();
+    const session = this.sessions.get();
+    if (!session || session.loginRequired) return;
+    this.stopped = false;
+    const server = new AuthorizedServer(this.sessions, session.serverUrl, this.core.now);
+    const transport: SyncTransport = {
+      push: (input) => server.call((c) => c.sync.push.mutate(input)),
+      pull: (input) => server.call((c) => c.sync.pull.query(input)),
+    };
+    this.server = server;
+    this.engine = this.core.createSyncEngine(transport, {
+      deviceId: session.deviceId,
+      ...(this.o.random ? { random: this.o.random } : {}),
+      onStatus: (s) => {
+        // Retrying cannot help until someone logs in again: stop, keep everything pending.
+        if (s.errorCode === "LOGIN_REQUIRED") this.stop();
+      },
+    });
+    this.engine.start(this.o.intervalMs ?? 60_000);
+    this.openLive();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.engine?.stop();
+    this.live?.unsubscribe();
+    this.live = null;
+    for (const t of [this.liveTimer, this.kickTimer]) if (t) clearTimeout(t);
+    this.liveTimer = this.kickTimer = null;
+  }
+
+  /** After a local write: push soon (a live notification passes 0: pull now). */
+  kick(delayMs = this.o.debounceMs ?? 150): void {
+    if (this.stopped || !this.engine) return;
+    if (this.kickTimer) clearTimeout(this.kickTimer);
+    this.kickTimer = setTimeout(() => {
+      this.kickTimer = null;
+      void this.syncNow().catch(() => undefined);
+    }, delayMs);
+  }
+
+  /** One round now (the "Sync now" button); throws what the round threw. */
+  async syncNow(): Promise<SyncPanelStatus> {
+    if (!this.engine) return this.status();
+    await this.engine.syncOnce();
+    return this.status();
+  }
+
+  status(): SyncPanelStatus {
+    const session = this.sessions.get();
+    const counts = this.core.db
+      .prepare(
+        `SELECT (SELECT count(*) FROM outbox WHERE status = 'pending') AS pending,
+                (SELECT count(*) FROM outbox WHERE status = 'rejected') AS rejected,
+                (SELECT count(*) FROM bookings WHERE status = 'conflict' AND deleted_at IS NULL) AS conflicts`,
+      )
+      .get() as { pending: number; rejected: number; conflicts: number };
+    const engine = this.engine?.status();
+    const state: SyncPanelStatus["state"] = !session ? "disconnected" : session.loginRequired ? "login_required" : (engine?.state ?? "offline");
+    return {
+      state,
+      pending: counts.pending,
+      rejected: counts.rejected,
+      conflicts: counts.conflicts,
+      lastSyncedAt: engine?.lastSyncedAt ?? this.lastSyncedAt(),
+      lastError: session?.loginRequired ?? engine?.lastError ?? null,
+      errorCode: session?.loginRequired ? "LOGIN_REQUIRED" : (engine?.errorCode ?? null),
+      serverUrl: session?.serverUrl ?? null,
+    };
+  }
+
+  private lastSyncedAt(): string | null {
+    const row = this.core.db.prepare("SELECT last_synced_at FROM sync_state WHERE singleton = 1").get() as { last_synced_at: string | null } | undefined;
+    return row?.last_synced_at ?? null;
+  }
+
+  /** The server's live stream: each notification of a newer version pulls now; a dropped stream reopens with backoff. */
+  private openLive(): void {
+    const server = this.server;
+    if (this.stopped || !server) return;
+    const reopen = (e?: unknown) => {
+      this.live = null;
+      if (this.stopped) return;
+      if (errorCodeOf(e) === "LOGIN_REQUIRED") return this.stop();
+      this.liveAttempt += 1;
+      this.liveTimer = setTimeout(() => this.openLive(), nextDelay(this.liveAttempt, this.o.random ?? Math.random));
+    };
+    server.ensureFresh().then(
+      () => {
+        if (this.stopped) return;
+        this.live = server.client.sync.live.subscribe(undefined, {
+          onStarted: () => {
+            this.liveAttempt = 0;
+          },
+          onData: () => this.kick(0),
+          onError: (e) => reopen(e),
+          onComplete: () => reopen(),
+        });
+      },
+      (e: unknown) => reopen(e),
+    );
+  }
+}
