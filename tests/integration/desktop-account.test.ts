@@ -153,6 +153,21 @@ describe("connect to studio account", () => {
     await vi.waitFor(() => expect(names(b)).toContain("Arrives live"), { timeout: 10_000, interval: 50 });
   });
 
+  it("after login, working with the server out of reach needs no network: changes wait and the status says offline", async () => {
+    const a = computer("offline");
+    a.studio.setup(SETUP);
+    await a.account.signUp({ serverUrl: srv.server.url, ...owner() });
+    await a.sync.syncNow();
+    // The studio's internet goes down: nothing answers at the server's address any more.
+    a.db.prepare("UPDATE account_session SET server_url = 'http://127.0.0.1:9'").run();
+    a.sync.start();
+    a.clients.create({ kind: "person", name: "Booked while offline" });
+    const status = await a.sync.syncNow().catch(() => a.sync.status());
+    expect(status).toMatchObject({ state: "offline", errorCode: "SERVER_UNREACHABLE", pending: 1 });
+    expect(a.account.status()).toMatchObject({ connected: true, loginRequired: null });
+    expect(names(a)).toEqual(["Booked while offline"]);
+  });
+
   it("logging out keeps the studio and what is pending on this computer", async () => {
     const a = computer("logout");
     a.studio.setup(SETUP);

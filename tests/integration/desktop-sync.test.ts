@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionTokens } from "../../shared/schemas/account";
-import type { PulledChange } from "../../shared/sync/protocol";
 import { zonedToInstant } from "../../shared/zoned-time";
 import { locationInput, roomInput, tempDir } from "../../main/core/test-fixtures";
 import { createStudioCore, type StudioCore } from "../../main/core/studio-core";
 import type { SyncEngine, SyncTransport } from "../../main/core/sync/sync-engine";
-import { syncedTables } from "../../main/core/sync/synced-tables";
 import { createTestDatabase, type TestDatabase } from "./support/postgres";
-import { comparable } from "./support/sync-device";
+import { deskRows, serverRows } from "./support/replica-rows";
 import { signUpInput, startTestSyncServer, type TestSyncServer } from "./support/sync-test-server";
 
 /**
@@ -55,40 +53,10 @@ afterAll(async () => {
   await srv?.close();
 });
 
-const COMPARED = ["location", "room", "client", "booking"];
-
-/** The server's current rows, in column form, with their stamps and versions. */
-async function serverRows(): Promise<Record<string, unknown>> {
-  const out: Record<string, unknown> = {};
-  let cursor = 0;
-  for (;;) {
-    const page = await srv.client(owner.accessToken).sync.pull.query({ cursor, limit: 1000 });
-    for (const ch of page.changes as PulledChange[]) {
-      if (COMPARED.includes(ch.entity)) out[`${ch.entity}:${ch.rowId}`] = { version: ch.version, fieldHlc: ch.fieldHlc, fields: comparable(ch.fields) };
-    }
-    cursor = page.cursor;
-    if (!page.hasMore) return out;
-  }
-}
-
-/** The same view of one desk's SQLite file, through the field → column maps the core writes with. */
-function deskRows(d: Desk): Record<string, unknown> {
-  const tables = syncedTables([d.core.locations.def, d.core.rooms.def, d.core.clients.def]);
-  const out: Record<string, unknown> = {};
-  for (const entity of COMPARED) {
-    const t = tables[entity]!;
-    for (const row of d.core.db.prepare(`SELECT * FROM ${t.table}`).all() as Record<string, string | number | null>[]) {
-      const fields = Object.fromEntries(Object.entries(t.columns).map(([field, column]) => [field, row[column] ?? null]));
-      out[`${entity}:${row.id}`] = { version: row.version, fieldHlc: JSON.parse(String(row.field_hlc)) as unknown, fields: comparable(fields) };
-    }
-  }
-  return out;
-}
-
 async function expectConverged(): Promise<void> {
-  const server = await serverRows();
+  const server = await serverRows(srv.client(owner.accessToken));
   for (const d of [a, b, c]) {
-    expect(deskRows(d)).toEqual(server);
+    expect(deskRows(d.core)).toEqual(server);
     expect(d.engine.status()).toMatchObject({ state: "online", pending: 0, lastError: null });
   }
 }
@@ -168,7 +136,7 @@ describe("desktop sync engine", () => {
   it("a push replayed after a crash before the outbox was cleared changes nothing", async () => {
     a.core.clients.update(adaId, { notes: "Replayed" });
     await a.engine.syncOnce();
-    const before = await serverRows();
+    const before = await serverRows(srv.client(owner.accessToken));
     const sent = (a.core.db.prepare("SELECT count(*) AS n FROM outbox WHERE status = 'sent'").get() as { n: number }).n;
     expect(sent).toBeGreaterThan(0);
     // As if the app died after the server answered but before the outcomes were recorded.
@@ -177,7 +145,7 @@ describe("desktop sync engine", () => {
     const report = await a.engine.syncOnce();
     expect(report.applied + report.conflicts).toBe(sent);
     expect(report.rejected).toBe(0);
-    expect(await serverRows()).toEqual(before);
+    expect(await serverRows(srv.client(owner.accessToken))).toEqual(before);
     await b.engine.syncOnce();
     await c.engine.syncOnce();
     await expectConverged();
