@@ -1,0 +1,64 @@
+import type { Role } from "./roles";
+import { roleChain } from "./roles";
+
+/**
+ * Every named permission, grouped as the users screen shows them. A permission is checked by name
+ * in the renderer (to hide), the core (to refuse) and the server (to reject a pushed mutation).
+ */
+export const PERMISSIONS = [
+  // Calendar and bookings
+  "booking.view",
+  "booking.create",
+  "booking.edit",
+  "booking.cancel",
+  "booking.override_past",
+  "booking.notes",
+  // Clients
+  "client.view",
+  "client.manage",
+  // Money seen on screens: prices, balances, payments
+  "finance.view",
+  "payment.record",
+  // Documents
+  "contract.create",
+  "contract.sign",
+  "quote.create",
+  "invoice.issue",
+  "invoice.void",
+  // Reports
+  "report.view",
+  "report.financial",
+  // The studio's set-up
+  "room.manage",
+  "equipment.manage",
+  "location.manage",
+  "studio.settings",
+  "staff.manage",
+  "users.manage",
+  "devices.manage",
+  "audit.view",
+  "security.manage",
+  "billing.manage",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** What each role adds to the role it extends (roles.ts). */
+const OWN: Record<Role, readonly Permission[]> = {
+  viewer: ["booking.view", "client.view"],
+  engineer: ["booking.notes", "contract.sign"],
+  front_desk: ["booking.create", "booking.edit", "booking.cancel", "client.manage", "finance.view", "payment.record", "contract.create", "quote.create"],
+  manager: ["booking.override_past", "invoice.issue", "report.view", "report.financial", "room.manage", "equipment.manage"],
+  admin: ["invoice.void", "location.manage", "studio.settings", "staff.manage", "users.manage", "devices.manage", "audit.view"],
+  owner: ["security.manage", "billing.manage"],
+  accountant: ["finance.view", "report.view", "report.financial", "audit.view"],
+};
+
+/** Every permission a role holds, its own and inherited, in PERMISSIONS order. */
+export function rolePermissions(role: Role): Permission[] {
+  const held = new Set(roleChain(role).flatMap((r) => OWN[r]));
+  return PERMISSIONS.filter((p) => held.has(p));
+}
+
+export function isPermission(value: unknown): value is Permission {
+  return typeof value === "string" && (PERMISSIONS as readonly string[]).includes(value);
+}
