@@ -21,6 +21,8 @@ import { adoptServerStudio } from "./sync/adopt-studio";
 import { SyncEngine, type SyncEngineOptions, type SyncTransport } from "./sync/sync-engine";
 import { syncedTables } from "./sync/synced-tables";
 import { AccountLink } from "./account/account-link";
+import { accessGuard } from "./account/access-guard";
+import { AccessStore } from "./account/access-store";
 import { SyncController, type SyncControllerOptions } from "./account/sync-controller";
 
 export interface StudioCoreOptions extends OpenOptions {
@@ -53,6 +55,8 @@ export interface StudioCore {
   sync: SyncController;
   /** "Connect to studio account": sign up (upload this studio) or log in (replica), log out. */
   account: AccountLink;
+  /** Who is acting here and what they may do (the core refuses the rest; the UI hides it). */
+  access: AccessStore;
   close(): void;
 }
 
@@ -63,7 +67,8 @@ export function createStudioCore(options: StudioCoreOptions): StudioCore {
   const clock = new DeviceClock(db, now);
   // Resolved lazily: before setup there is no tenant, and writes then fail with NOT_INITIALIZED.
   let studio: StudioService | null = null;
-  const writer = new LocalWriter(db, clock, () => studio!.tenantId());
+  const access = new AccessStore(db);
+  const writer = new LocalWriter(db, clock, () => studio!.tenantId(), accessGuard(db, access, clock));
   const locations = new EntityStore(db, writer, locationDef(db));
   const rooms = new EntityStore(db, writer, roomDef(db));
   studio = new StudioService(db, writer, locations, rooms);
@@ -86,6 +91,7 @@ export function createStudioCore(options: StudioCoreOptions): StudioCore {
     outbox: new OutboxService(db),
     adoptServerStudio: (s) => adoptServerStudio(db, clock, s),
     createSyncEngine: (transport, o = {}) => new SyncEngine({ ...o, db, clock, transport, tables, tenantId: () => studio!.tenantId() }),
+    access,
     sync: null as unknown as SyncController,
     account: null as unknown as AccountLink,
     close: () => {

@@ -1,4 +1,4 @@
-import { rolePermissions, type Permission } from "./permissions";
+import { roleHolds, type Permission } from "./permissions";
 import type { Role } from "./roles";
 
 /** A role held by a person, at every location (`locationIds` null) or only at the listed ones. */
@@ -20,8 +20,13 @@ export interface Subject {
   delegations: readonly Delegation[];
 }
 
+/**
+ * Whether a grant scoped to `locationIds` reaches `locationId`. Something of no location (a client,
+ * the studio's settings, a staff member working everywhere) is reached by a grant at any location:
+ * a Paris front desk still manages the studio's clients.
+ */
 const covers = (locationIds: readonly string[] | null, locationId: string | null | undefined): boolean =>
-  locationIds === null || (locationId != null && locationIds.includes(locationId));
+  locationIds === null || locationId == null || locationIds.includes(locationId);
 
 /**
  * May `subject` do `permission` (at `locationId`, for what belongs to one) at `now`? A delegation
@@ -29,7 +34,7 @@ const covers = (locationIds: readonly string[] | null, locationId: string | null
  * the desktop's clock, which the HLC keeps from running behind what it has already seen.
  */
 export function can(subject: Subject, permission: Permission, at: { locationId?: string | null; now: number }): boolean {
-  for (const g of subject.grants) if (covers(g.locationIds, at.locationId) && rolePermissions(g.role).includes(permission)) return true;
+  for (const g of subject.grants) if (covers(g.locationIds, at.locationId) && roleHolds(g.role, permission)) return true;
   for (const d of subject.delegations) if (at.now < d.expiresAt && covers(d.locationIds, at.locationId) && d.permissions.includes(permission)) return true;
   return false;
 }
@@ -38,7 +43,7 @@ export function can(subject: Subject, permission: Permission, at: { locationId?:
 export function locationsWhere(subject: Subject, permission: Permission, now: number): Set<string> | null {
   const out = new Set<string>();
   const sources = [
-    ...subject.grants.filter((g) => rolePermissions(g.role).includes(permission)),
+    ...subject.grants.filter((g) => roleHolds(g.role, permission)),
     ...subject.delegations.filter((d) => now < d.expiresAt && d.permissions.includes(permission)),
   ];
   for (const s of sources) {

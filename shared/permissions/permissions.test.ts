@@ -76,7 +76,7 @@ describe("can", () => {
   it.each([
     ["books in its own location", frontDeskParis, "booking.create", PARIS, true],
     ["cannot book in another location", frontDeskParis, "booking.create", LONDON, false],
-    ["cannot act on something of no location with a scoped role", frontDeskParis, "client.manage", null, false],
+    ["manages the studio's clients, which belong to no location", frontDeskParis, "client.manage", null, true],
     ["an unscoped role acts everywhere", { grants: [{ role: "viewer", locationIds: null }], delegations: [] }, "booking.view", LONDON, true],
     ["roles add up across grants", { grants: [frontDeskParis.grants[0]!, { role: "viewer", locationIds: [LONDON] }], delegations: [] }, "booking.view", LONDON, true],
     ["an engineer never sees money", { grants: [{ role: "engineer", locationIds: null }], delegations: [] }, "finance.view", PARIS, false],

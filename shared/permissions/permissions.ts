@@ -55,8 +55,26 @@ const OWN: Record<Role, readonly Permission[]> = {
 
 /** Every permission a role holds, its own and inherited, in PERMISSIONS order. */
 export function rolePermissions(role: Role): Permission[] {
-  const held = new Set(roleChain(role).flatMap((r) => OWN[r]));
-  return PERMISSIONS.filter((p) => held.has(p));
+  return PERMISSIONS.filter((p) => HELD[role].has(p));
+}
+
+/** The matrix as sets, computed once: the core asks on every write. */
+const HELD: Record<Role, ReadonlySet<Permission>> = {
+  owner: held("owner"),
+  admin: held("admin"),
+  manager: held("manager"),
+  front_desk: held("front_desk"),
+  engineer: held("engineer"),
+  viewer: held("viewer"),
+  accountant: held("accountant"),
+};
+
+function held(role: Role): ReadonlySet<Permission> {
+  return new Set(roleChain(role).flatMap((r) => OWN[r]));
+}
+
+export function roleHolds(role: Role, permission: Permission): boolean {
+  return HELD[role].has(permission);
 }
 
 export function isPermission(value: unknown): value is Permission {

@@ -82,6 +82,16 @@ const SEED_AT: Record<number, (db: Db) => void> = {
     insertRows(db, { ...V2_ROWS, rooms: V2_ROWS.rooms!.map((r) => ({ ...r, ...V3_ROOM_DEFAULTS })) });
     insertRows(db, { sync_state: [{ singleton: 1, server_url: "https://sync.example", tenant_id: TENANT, cursor: 42 }] });
   },
+  // v5 added the account session: a connected desk stays connected across the upgrade.
+  5: (db) => {
+    SEED_AT[4]!(db);
+    insertRows(db, {
+      account_session: [{
+        singleton: 1, server_url: "https://sync.example", tenant_id: TENANT, user_id: "u1", email: "owner@studio.fr", role: "owner",
+        device_id: "d1", refresh_token: "r", refresh_expires_at: 1, connected_at: "2026-06-01T09:00:00.000Z",
+      }],
+    });
+  },
 };
 
 /** v3's booking rules on rooms, as an upgraded room gets them. */

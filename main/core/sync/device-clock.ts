@@ -30,6 +30,20 @@ export class DeviceClock {
     return this.last.node;
   }
 
+  /**
+   * Now, never earlier than any "now" this device has stamped, seen or been asked for before: the
+   * time is remembered (as the clock's floor, which later stamps exceed anyway), so setting the
+   * computer's clock back cannot stretch a delegation past its expiry.
+   */
+  boundedNow(): number {
+    const now = this.now();
+    if (now > this.last.wallMs) {
+      this.last = { wallMs: now, counter: 0, node: this.last.node };
+      this.save.run(encodeHlc(this.last));
+    }
+    return this.last.wallMs;
+  }
+
   /** Next stamp; call inside the write's transaction so the stamp and the change commit together. */
   tick(): string {
     this.last = tickHlc(this.last, this.now());

@@ -29,6 +29,8 @@ export class LocalWriter {
     private readonly db: Db,
     private readonly clock: DeviceClock,
     private readonly tenantId: () => string,
+    /** Refuses a change the acting person may not make (account/access-guard.ts); throws before any write. */
+    private readonly guard: (change: WriteChange, op: "insert" | "update") => void = () => {},
   ) {
     this.insertOutbox = db.prepare(
       `INSERT INTO outbox (mutation_id, entity, row_id, op, changes, hlc, base_version, created_at)
@@ -39,6 +41,7 @@ export class LocalWriter {
   /** `tenantId` is given only for the studio row itself, which defines the tenant. */
   insert(change: WriteChange, tenantId: string = this.tenantId()): void {
     this.db.transaction(() => {
+      this.guard(change, "insert");
       const hlc = this.clock.tick();
       const now = new Date().toISOString();
       const entries = Object.entries(change.fields);
@@ -60,6 +63,7 @@ export class LocalWriter {
     if (entries.length === 0) return false;
     const local = Object.entries(change.local ?? {});
     this.db.transaction(() => {
+      this.guard(change, "update");
       const current = prepareCached(this.db, `SELECT field_hlc, version FROM ${change.table} WHERE id = ?`).get(change.rowId) as
         | { field_hlc: string; version: number | null }
         | undefined;
