@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { encodeHlc } from "../../../shared/hlc";
 import type { MutationResult, PullOutput, PushInput, PushedMutation } from "../../../shared/sync/protocol";
+import { AppError } from "../errors";
 import { setUpCore } from "../test-fixtures";
 import type { StudioCore } from "../studio-core";
 import { SENT_RETENTION_MS, type SyncTransport } from "./sync-engine";
@@ -59,6 +60,27 @@ describe("SyncEngine", () => {
       { entity: "room", status: "sent", reject_code: null, reject_message: null, result_version: 3 },
     ]);
     expect(engine.status()).toMatchObject({ state: "online", pending: 0, lastError: null });
+  });
+
+  it("keeps the mutations a server refuses the whole batch for as rejected, and sends the rest", async () => {
+    ({ core } = setUpCore());
+    core.clients.create({ kind: "person", name: "Ada" });
+    let calls = 0;
+    const transport = scripted(applied);
+    const push = transport.push;
+    transport.push = (input) => {
+      // An older server that knows no "location": it refuses the batch, naming the mutation.
+      if (calls++ === 0) return Promise.reject(new AppError("VALIDATION_FAILED", "bad batch", { "mutations.1.entity": ["v.invalid"] }));
+      return push(input);
+    };
+    const report = await core.createSyncEngine(transport).syncOnce();
+    expect(report).toMatchObject({ applied: 3, rejected: 1 });
+    expect(outbox()).toEqual([
+      { entity: "studio", status: "sent", reject_code: null, reject_message: null, result_version: 1 },
+      { entity: "location", status: "rejected", reject_code: "VALIDATION_FAILED", reject_message: "The server does not accept entity of this location change (v.invalid)", result_version: null },
+      { entity: "room", status: "sent", reject_code: null, reject_message: null, result_version: 1 },
+      { entity: "client", status: "sent", reject_code: null, reject_message: null, result_version: 1 },
+    ]);
   });
 
   it("forgets sent mutations after the retention period, never pending or rejected ones", async () => {

@@ -7,7 +7,8 @@ import { SyncStateStore } from "./sync-state";
 import type { SyncedTable } from "./synced-tables";
 import type { OutboxRow } from "./outbox-service";
 import type { AppErrorCode } from "../../../shared/errors";
-import { errorCodeOf } from "../../../shared/app-error";
+import { AppError, errorCodeOf } from "../../../shared/app-error";
+import type { FieldErrors } from "../../../shared/errors";
 
 /** The server's sync procedures; the app passes a tRPC client, tests the same against a real server. */
 export interface SyncTransport {
@@ -154,8 +155,21 @@ export class SyncEngine {
     for (;;) {
       const rows = next.all(after, MAX_PUSH_MUTATIONS) as OutboxRow[];
       if (rows.length === 0) return report;
+      let results: PushOutput["results"];
+      try {
+        ({ results } = await this.o.transport.push({ ...(this.o.deviceId ? { deviceId: this.o.deviceId } : {}), mutations: rows.map(toPushed) }));
+      } catch (e) {
+        // The server refused the whole batch for some mutations' shape (an older server that does not
+        // know an entity yet): those are kept as rejected, with the reason, and the rest goes again.
+        const invalid = invalidMutations(e, rows);
+        if (invalid.length === 0) throw e;
+        this.o.db.transaction(() => {
+          for (const [row, message] of invalid) rejected.run("VALIDATION_FAILED", message, row.mutation_id);
+        })();
+        report.rejected += invalid.length;
+        continue;
+      }
       after = rows.at(-1)!.seq;
-      const { results } = await this.o.transport.push({ ...(this.o.deviceId ? { deviceId: this.o.deviceId } : {}), mutations: rows.map(toPushed) });
       this.o.db.transaction(() => {
         for (const r of results) {
           if (r.status === "applied") {
@@ -208,4 +222,16 @@ function toPushed(r: OutboxRow): PushedMutation {
     hlc: r.hlc,
     baseVersion: r.base_version,
   };
+}
+
+/** The batch's mutations a VALIDATION_FAILED refusal names (field paths "mutations.<i>.…"), with why. */
+function invalidMutations(e: unknown, rows: OutboxRow[]): [OutboxRow, string][] {
+  if (errorCodeOf(e) !== "VALIDATION_FAILED") return [];
+  const fieldErrors = e instanceof AppError ? e.fieldErrors : (e as { data?: { fieldErrors?: FieldErrors | null } }).data?.fieldErrors;
+  const out = new Map<number, string>();
+  for (const [path, messages] of Object.entries(fieldErrors ?? {})) {
+    const m = /^mutations\.(\d+)\.(.+)$/.exec(path);
+    if (m && rows[Number(m[1])]) out.set(Number(m[1]), `The server does not accept ${m[2]} of this ${rows[Number(m[1])]!.entity} change (${messages.join(", ")})`);
+  }
+  return [...out].map(([i, message]) => [rows[i]!, message]);
 }
