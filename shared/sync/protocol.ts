@@ -81,3 +81,8 @@ export interface PullOutput {
   cursor: number;
   hasMore: boolean;
 }
+
+/** What sync.live sends: the tenant's latest committed version (pull when it is past your cursor). */
+export interface LiveVersion {
+  version: number;
+}

@@ -6,6 +6,7 @@ import { createHTTPServer } from "@trpc/server/adapters/standalone";
 import { healthReport } from "./health";
 import { jsonLogger, type Logger, type LogLine } from "./log";
 import { syncRouter } from "./router";
+import { LiveHub, type LiveOptions } from "./sync/live-hub";
 import type { SyncContext, SyncServices } from "./trpc/context";
 
 export { jsonLogger, type Logger, type LogLine } from "./log";
@@ -28,6 +29,8 @@ export interface SyncServerOptions {
   trustProxy?: boolean;
   /** Where the data lives, for the "listening" line. */
   database?: string;
+  /** Live streams (sync.live) settings. */
+  live?: LiveOptions;
 }
 
 export interface SyncServer {
@@ -69,6 +72,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   const graceMs = options.shutdownGraceMs ?? 10_000;
   const base = { version: options.version ?? packageVersion(), startedAt: Date.now() };
   const services = options.services ?? null;
+  const live = services ? new LiveHub(services.accounts.databases, log, options.live) : null;
   let closing = false;
   /** Requests received and not yet answered (or cut): close() waits for them. */
   const inFlight = new Set<http.ServerResponse>();
@@ -77,11 +81,12 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   const server = createHTTPServer({
     router: options.router ?? syncRouter,
     basePath: TRPC_BASE_PATH,
-    createContext: ({ req }): SyncContext => ({
+    createContext: ({ req, info }): SyncContext => ({
       ...base,
       services,
       clientIp: clientIp(req, options.trustProxy ?? false),
-      authorization: req.headers.authorization,
+      authorization: req.headers.authorization ?? info.connectionParams?.["authorization"],
+      live,
     }),
     onError: ({ error, path }) => {
       if (error.code === "INTERNAL_SERVER_ERROR") log({ level: "error", msg: "procedure failed", path, error: error.message });
@@ -130,6 +135,11 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
       // Responses still being worked on close their connection when sent, instead of keeping it alive.
       for (const res of inFlight) if (!res.headersSent) res.setHeader("connection", "close");
       const allAnswered = inFlight.size === 0 ? Promise.resolve() : new Promise<void>((r) => (drained = r));
+      // Live streams never finish on their own: they end now (clients reconnect elsewhere), while
+      // pushes in flight run to their end. Once every request is answered, the sockets left (kept
+      // alive, or opened ahead by a client's pool and never used) are closed rather than waited for.
+      const liveClosed = live?.close().catch((err: unknown) => log({ level: "warn", msg: "live notifications did not close cleanly", error: String(err) }));
+      void allAnswered.then(() => server.closeAllConnections());
       const force = setTimeout(() => {
         log({ level: "warn", msg: "shutdown grace period over, closing open connections" });
         server.closeAllConnections();
@@ -141,7 +151,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
           clearTimeout(force);
           return reject(err);
         }
-        void allAnswered.then(() => {
+        void Promise.all([allAnswered, liveClosed]).then(() => {
           clearTimeout(force);
           log({ level: "info", msg: "stopped" });
           resolve();

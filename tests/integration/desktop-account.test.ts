@@ -125,6 +125,8 @@ describe("connect to studio account", () => {
 
     const ownerToken = a.sync.sessions.get()!.accessToken!;
     await srv.client(ownerToken).devices.revoke.mutate({ deviceId: b.sync.sessions.get()!.deviceId });
+    // The live stream ends with the revocation: the desk asks for a login before it even pushes.
+    await vi.waitFor(() => expect(b.account.status().loginRequired).toMatch(/DEVICE_REVOKED/), { timeout: 10_000, interval: 50 });
     b.clients.create({ kind: "person", name: "Written after revocation" });
     const status = await b.sync.syncNow().catch(() => b.sync.status());
     expect(status).toMatchObject({ state: "login_required", errorCode: "LOGIN_REQUIRED", pending: 1 });

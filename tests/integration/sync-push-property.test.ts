@@ -99,7 +99,7 @@ it("random pushes from several devices converge: no change lost, none duplicated
 
       // The server's rows, read as the superuser: every synced table, this tenant only.
       const server = await asAdmin(db, async (c) => {
-        const tables = ["locations", "rooms", "staff", "equipment", "clients", "bookings"];
+        const tables = ["studios", "locations", "rooms", "staff", "equipment", "clients", "bookings"];
         const out = new Map<string, number>();
         for (const table of tables) {
           for (const row of (await c.query<{ id: string; version: string }>(`SELECT id::text, version FROM ${table} WHERE tenant_id = $1`, [t.tenantId])).rows) out.set(row.id, Number(row.version));

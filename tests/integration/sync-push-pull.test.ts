@@ -73,10 +73,10 @@ describe("push then pull", () => {
     expect(await rowOf(a, c.rowId)).toMatchObject({ deletedAt, fields: { archivedAt: deletedAt, deletedAt } });
   });
 
-  it("studio settings do not sync yet: refused, not recorded, nothing written", async () => {
+  it("refuses a studio row that is not the caller's studio", async () => {
     const d = new SimDevice("desk-a");
     const { results } = await pushAs(a, [d.insert("studio", { name: "Renamed" })]);
-    expect(results[0]).toMatchObject({ status: "rejected", code: "VALIDATION_FAILED" });
+    expect(results[0]).toMatchObject({ status: "rejected", code: "STUDIO_MISMATCH" });
   });
 
   it("refuses invalid fields per the shared schemas, and unknown fields", async () => {

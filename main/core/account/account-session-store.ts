@@ -77,6 +77,11 @@ export class AccountSessionStore {
       .run(t.accessToken, t.accessTokenExpiresAt, t.refreshToken, t.refreshTokenExpiresAt, t.role);
   }
 
+  /** Marks the access token lapsed, so the next request refreshes it first. */
+  expireAccessToken(): void {
+    this.db.prepare("UPDATE account_session SET access_expires_at = 0 WHERE singleton = 1").run();
+  }
+
   /** The server refused the session: tokens are dropped, the link and everything pending stay. */
   requireLogin(reason: string): void {
     this.db

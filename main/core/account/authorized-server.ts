@@ -49,6 +49,11 @@ export class AuthorizedServer {
     if (!s.accessToken || (s.accessExpiresAt ?? 0) - REFRESH_MARGIN_MS <= this.now()) await this.refresh();
   }
 
+  /** The server says the access token has lapsed (its clock is ahead): the next call refreshes first. */
+  forgetAccessToken(): void {
+    this.store.expireAccessToken();
+  }
+
   private refresh(): Promise<void> {
     this.refreshing ??= this.doRefresh().finally(() => {
       this.refreshing = null;

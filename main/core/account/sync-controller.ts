@@ -5,6 +5,7 @@ import type { SyncConnection, SyncEngine, SyncTransport } from "../sync/sync-eng
 import type { StudioCore } from "../studio-core";
 import { AccountSessionStore } from "./account-session-store";
 import { AuthorizedServer } from "./authorized-server";
+import { LOGIN_AGAIN_CODES } from "./server-client";
 
 /** What the status indicator and the conflicts inbox badge show. */
 export interface SyncPanelStatus {
@@ -96,7 +97,7 @@ export class SyncController {
   /** One round now (the "Sync now" button); throws what the round threw. */
   async syncNow(): Promise<SyncPanelStatus> {
     if (!this.engine) return this.status();
-    await this.engine.syncOnce();
+    await this.engine.syncFresh();
     return this.status();
   }
 
@@ -135,7 +136,15 @@ export class SyncController {
     const reopen = (e?: unknown) => {
       this.live = null;
       if (this.stopped) return;
-      if (errorCodeOf(e) === "LOGIN_REQUIRED") return this.stop();
+      const code = errorCodeOf(e);
+      if (code === "LOGIN_REQUIRED") return this.stop();
+      // The stream was refused for the session itself (a revoked device): ask for a new login now,
+      // as a push would; an expired token is refreshed by the next ensureFresh.
+      if (code && code !== "TOKEN_EXPIRED" && LOGIN_AGAIN_CODES.includes(code)) {
+        this.sessions.requireLogin(`${code}: ${e instanceof Error ? e.message : "refused by the server"}`);
+        return this.stop();
+      }
+      if (code === "TOKEN_EXPIRED") server.forgetAccessToken();
       this.liveAttempt += 1;
       this.liveTimer = setTimeout(() => this.openLive(), nextDelay(this.liveAttempt, this.o.random ?? Math.random));
     };

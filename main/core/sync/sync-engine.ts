@@ -90,6 +90,15 @@ export class SyncEngine {
     return this.running;
   }
 
+  /**
+   * A round that starts now: one already in flight may have read the outbox before the latest
+   * change, so it is awaited (its failure is its own) and a new one follows.
+   */
+  async syncFresh(): Promise<SyncReport> {
+    await this.running?.catch(() => undefined);
+    return this.syncOnce();
+  }
+
   /** Syncs now and every `intervalMs`, retrying failures with backoff until stop(). */
   start(intervalMs = 30_000): void {
     this.stop();

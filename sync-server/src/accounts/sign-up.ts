@@ -8,6 +8,7 @@ import { registerDevice } from "./devices";
 import { insertFirstLocation } from "./first-location";
 import { hashPassword } from "./password-hash";
 import { issueSession } from "./session-tokens";
+import { insertStudioRow } from "./studio-row";
 
 const TRIAL_MS = 14 * 24 * 3600_000;
 
@@ -25,8 +26,8 @@ function refusal(err: unknown): unknown {
 }
 
 /**
- * A new studio: tenant, owner, membership and directory entry in the primary database; first
- * location, device and session in the studio's data database. When both are the primary (the
+ * A new studio: tenant, owner, membership and directory entry in the primary database; studio row,
+ * first location, device and session in the studio's data database. When both are the primary (the
  * default) it is one transaction; for a dedicated database the directory rows are removed again
  * if the second step fails.
  */
@@ -56,6 +57,7 @@ export async function signUp(deps: AccountsDeps, input: SignUpInput, placement: 
   const writeStudio = async (tx: Tx): Promise<SessionTokens> => {
     const { id: locationId, ...location } = input.location;
     await insertFirstLocation(tx, tenantId, locationId ?? uuidv7(nowMs), location, nowMs);
+    await insertStudioRow(tx, tenantId, input.studioName, nowMs);
     const deviceId = await registerDevice(tx, { tenantId, userId, device: { name: input.device.name } }, nowMs);
     return issueSession(tx, deps, { tenantId, userId, deviceId, role: "owner" });
   };

@@ -52,6 +52,11 @@ export class TenantDatabases {
     return pool;
   }
 
+  /** How to reach a database (null: the primary) outside the pools, for a long-lived LISTEN connection. */
+  connectionConfig(database: string | null): pg.ClientConfig {
+    return { ...this.options.primary, database: database ?? this.primaryDatabase };
+  }
+
   /** The dedicated database named by the tenant's directory entry, or null (pooled in the primary). */
   async databaseOf(tenantId: string): Promise<string | null> {
     const cached = this.placements.get(tenantId);

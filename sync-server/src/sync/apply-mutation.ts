@@ -5,12 +5,15 @@ import type { Tx } from "../db/with-tenant";
 import { overlappingBookings } from "./booking-conflict";
 import { ENTITY_TABLES, type EntityTable } from "./entity-tables";
 import { encodeChanges, FieldError } from "./field-codec";
+import { refuseMutation, type MutationAccess } from "./mutation-access";
 import { recordOutcome, storedOutcome } from "./stored-outcome";
 
 export interface ApplyContext {
   tenantId: string;
   deviceId: string;
   nowMs: number;
+  /** The caller's role and permitted locations (mutation-access.ts). */
+  access: MutationAccess;
 }
 
 type Column = { column: string; param: unknown };
@@ -43,7 +46,7 @@ export async function applyMutation(tx: Tx, ctx: ApplyContext, m: PushedMutation
   // Not recorded either: a later server that syncs this entity must still accept it.
   if (!def) return { mutationId: m.mutationId, status: "rejected", code: "VALIDATION_FAILED", message: `${m.entity} does not sync yet` };
 
-  const result = await decide(tx, ctx, def, m, serverStamp);
+  const result = (await refuseMutation(tx, ctx.tenantId, def.table, ctx.access, m)) ?? (await decide(tx, ctx, def, m, serverStamp));
   await recordOutcome(tx, ctx.tenantId, ctx.deviceId, m, result, ctx.nowMs);
   return result;
 }

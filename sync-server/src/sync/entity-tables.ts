@@ -1,12 +1,14 @@
 import { z } from "zod";
 import { BOOKING_STATUSES } from "../../../shared/booking/booking-status";
 import { bookingDraftFields, equipmentLineSchema } from "../../../shared/booking/booking-input";
+import { bookingSettingsSchema } from "../../../shared/booking/booking-settings";
 import { basisPoints, cents, currencySchema, idSchema } from "../../../shared/schemas/common";
 import { clientFields } from "../../../shared/schemas/client";
 import { equipmentBaseFields } from "../../../shared/schemas/equipment";
 import { locationFields } from "../../../shared/schemas/location";
 import { roomBaseFields, roomBookingRuleFields } from "../../../shared/schemas/room";
 import { staffFields } from "../../../shared/schemas/staff";
+import { studioFields } from "../../../shared/schemas/studio";
 import type { SyncedEntity } from "../../../shared/sync/protocol";
 
 /**
@@ -41,11 +43,24 @@ const room = { ...roomBaseFields.shape, ...roomBookingRuleFields.shape };
 const msInstant = z.number().int().min(0).max(8_640_000_000_000_000);
 
 /**
- * The synced tables (migration 003), field → column as the desktop's *-def.ts and booking-record.ts
- * map them. "studio" has no server table yet (studio settings live on `tenants`): absent here, so
- * its mutations are refused until it does.
+ * The synced tables (migrations 003 and 005), field → column as the desktop's *-def.ts,
+ * booking-record.ts, studio-service.ts and booking-settings-store.ts map them.
  */
 export const ENTITY_TABLES: Partial<Record<SyncedEntity, EntityTable>> = {
+  // The studio row: its id is the tenant id (mutation-access.ts refuses any other).
+  studio: {
+    table: "studios",
+    fields: {
+      name: f("name", "text", studioFields.shape.name),
+      currency: f("currency", "text", studioFields.shape.currency),
+      defaultDepositBp: f("default_deposit_bp", "int", studioFields.shape.defaultDepositBp),
+      defaultVatBp: f("default_vat_bp", "int", studioFields.shape.defaultVatBp),
+      holdExpiryHours: f("hold_expiry_hours", "int", bookingSettingsSchema.shape.holdExpiryHours),
+      cancellationPolicy: f("cancellation_policy", "json", bookingSettingsSchema.shape.cancellationPolicy),
+      unpaidBalanceLimitCents: f("unpaid_balance_limit_cents", "int", bookingSettingsSchema.shape.unpaidBalanceLimitCents),
+      ...lifecycle,
+    },
+  },
   location: {
     table: "locations",
     fields: {

@@ -2,6 +2,7 @@ import type { MutationResult, PushInput, PushOutput } from "../../../shared/sync
 import type { AuthSession } from "../accounts/authenticate";
 import { isPgError, SQLSTATE } from "../db/pg-errors";
 import { applyMutation } from "./apply-mutation";
+import { accessOf } from "./mutation-access";
 
 /** Serialization failures and deadlocks, and a row or mutation id raced in by a concurrent push. */
 const RETRYABLE = new Set<string>([SQLSTATE.uniqueViolation, "40001", "40P01"]);
@@ -14,10 +15,11 @@ const ATTEMPTS = 3;
  */
 export async function push(auth: AuthSession, input: PushInput, now: () => number): Promise<PushOutput> {
   const results: MutationResult[] = [];
+  const access = await accessOf(auth);
   for (const m of input.mutations) {
     for (let attempt = 1; ; attempt++) {
       try {
-        results.push(await auth.inTenant((tx) => applyMutation(tx, { tenantId: auth.tenantId, deviceId: auth.deviceId, nowMs: now() }, m)));
+        results.push(await auth.inTenant((tx) => applyMutation(tx, { tenantId: auth.tenantId, deviceId: auth.deviceId, nowMs: now(), access }, m)));
         break;
       } catch (err) {
         // On retry the winner's outcome is found in applied_mutations, or its row is there to merge into.

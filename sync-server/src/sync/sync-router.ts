@@ -1,11 +1,13 @@
 import { pullInput, pushInput } from "../../../shared/sync/protocol";
-import { authedProcedure } from "../trpc/procedures";
+import { authedProcedure, liveProcedure } from "../trpc/procedures";
 import { router } from "../trpc/init";
+import { liveVersions } from "./live-versions";
 import { pull } from "./pull";
-import { push } from "./push";
+import { pushKeepingTenantName } from "./tenant-name";
 
-/** Push and pull (ARCHITECTURE.md, sync protocol steps 2 and 3) for a logged-in device. */
+/** Push, pull and live (ARCHITECTURE.md, sync protocol steps 2 to 4) for a logged-in device. */
 export const syncProtocolRouter = router({
-  push: authedProcedure.input(pushInput).mutation(({ ctx, input }) => push(ctx.auth, input, ctx.services.accounts.now)),
+  push: authedProcedure.input(pushInput).mutation(({ ctx, input }) => pushKeepingTenantName(ctx.services.accounts, ctx.auth, input)),
   pull: authedProcedure.input(pullInput).query(({ ctx, input }) => pull(ctx.auth, input)),
+  live: liveProcedure.subscription(({ ctx, signal }) => liveVersions(ctx.services.accounts, ctx.live, ctx.auth, ctx.authorization, signal)),
 });

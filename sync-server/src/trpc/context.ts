@@ -1,4 +1,5 @@
 import type { AccountsDeps } from "../accounts/accounts-deps";
+import type { LiveHub } from "../sync/live-hub";
 
 /** What the server runs on: absent for a server started without a database (health only). */
 export interface SyncServices {
@@ -14,6 +15,11 @@ export interface SyncContext {
   services: SyncServices | null;
   /** The caller's address (the proxy's X-Forwarded-For entry when the server trusts its proxy). */
   clientIp: string;
-  /** The Authorization header, read by authedProcedure. */
+  /**
+   * The Authorization header, read by authedProcedure; for a live stream from a browser's
+   * EventSource, which cannot send headers, its `authorization` connection parameter.
+   */
   authorization: string | undefined;
+  /** Live streams' shared LISTEN connections and shutdown; null without a database. */
+  live: LiveHub | null;
 }

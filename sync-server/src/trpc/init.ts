@@ -7,6 +7,9 @@ import type { SyncContext } from "./context";
  * ask for a new login), `data.fieldErrors` for forms, and `data.details` (retry-after, studios).
  */
 const t = initTRPC.context<SyncContext>().create({
+  // Live streams (sync.live) stay quiet between pushes: a ping keeps proxies from cutting them, and
+  // a client that hears nothing at all for a while reconnects (a connection lost without a word).
+  sse: { ping: { enabled: true, intervalMs: 20_000 }, client: { reconnectAfterInactivityMs: 50_000 } },
   errorFormatter({ shape, error }) {
     return { ...shape, data: { ...shape.data, ...appErrorData(error), stack: undefined } };
   },

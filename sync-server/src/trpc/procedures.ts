@@ -19,3 +19,9 @@ export const ownerProcedure = authedProcedure.use(({ ctx, next }) => {
   if (ctx.auth.role !== "owner") throw new ServerError("FORBIDDEN", "Only the studio owner may do this");
   return next();
 });
+
+/** A logged-in device's live stream, on a server that runs the live hub (every server with a database). */
+export const liveProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (!ctx.live) throw new ServerError("INTERNAL", "This server was started without live notifications");
+  return next({ ctx: { live: ctx.live } });
+});

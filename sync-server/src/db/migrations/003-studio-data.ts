@@ -5,7 +5,7 @@ import type { PgMigration } from "./migration";
  * HLC of its latest change, field_hlc the HLC of each field, version the tenant's counter when the
  * server last wrote it (what pull cursors compare).
  */
-const SYNC_COLUMNS = `
+export const SYNC_COLUMNS = `
   tenant_id uuid NOT NULL,
   id uuid NOT NULL,
   created_at timestamptz NOT NULL,
@@ -18,7 +18,8 @@ const SYNC_COLUMNS = `
 
 export const SYNCED_TABLES = ["locations", "rooms", "staff", "equipment", "clients", "bookings"] as const;
 
-const versioned = (table: string) => `
+/** A synced table's version stamp and its (tenant_id, version) index, what pull cursors read. */
+export const versioned = (table: string) => `
   CREATE TRIGGER ${table}_version BEFORE INSERT OR UPDATE ON ${table} FOR EACH ROW EXECUTE FUNCTION rsm_stamp_version();
   CREATE UNIQUE INDEX ${table}_tenant_version ON ${table} (tenant_id, version);`;
 

@@ -2,7 +2,8 @@ import { tenantContext } from "./001-tenant-context";
 import { accounts } from "./002-accounts";
 import { studioData } from "./003-studio-data";
 import { bookingOverlaps } from "./004-booking-overlaps";
+import { studioRowAndScopes } from "./005-studio-row-and-scopes";
 import type { PgMigration } from "./migration";
 
 /** In order; a migration, once shipped, never changes (add the next one instead). */
-export const PG_MIGRATIONS: readonly PgMigration[] = [tenantContext, accounts, studioData, bookingOverlaps];
+export const PG_MIGRATIONS: readonly PgMigration[] = [tenantContext, accounts, studioData, bookingOverlaps, studioRowAndScopes];

@@ -1,0 +1,79 @@
+import { isUuid } from "../../../shared/ids";
+import type { MembershipRole } from "../../../shared/schemas/account";
+import type { PushedMutation, SyncedEntity } from "../../../shared/sync/protocol";
+import type { Tx } from "../db/with-tenant";
+
+/**
+ * The locations a member may see and change (membership_locations, migration 005): null means all
+ * of them, which is an owner's scope always and a member's with no rows listed.
+ */
+export type LocationScope = ReadonlySet<string> | null;
+
+export async function readLocationScope(tx: Tx, tenantId: string, userId: string, role: MembershipRole): Promise<LocationScope> {
+  if (role === "owner") return null;
+  const { rows } = await tx.query<{ location_id: string }>(
+    "SELECT location_id::text FROM membership_locations WHERE tenant_id = $1 AND user_id = $2",
+    [tenantId, userId],
+  );
+  return rows.length === 0 ? null : new Set(rows.map((r) => r.location_id));
+}
+
+/**
+ * How each synced entity is tied to a location: the row's own id (a location), its location_id
+ * column, or nothing (studio, clients: studio-wide). Staff without a location are studio-wide.
+ */
+const LOCATED_BY: Record<SyncedEntity, { column: string; optional: boolean } | null> = {
+  studio: null,
+  client: null,
+  location: { column: "id", optional: false },
+  room: { column: "location_id", optional: false },
+  equipment: { column: "location_id", optional: false },
+  booking: { column: "location_id", optional: false },
+  staff: { column: "location_id", optional: true },
+};
+
+/** SQL keeping a pulled row within the scope bound to `param` (a uuid[]), or null when every row stays. */
+export function pullScopeFilter(entity: SyncedEntity, param: string): string | null {
+  const located = LOCATED_BY[entity];
+  if (!located) return null;
+  const within = `${located.column} = ANY(${param}::uuid[])`;
+  return located.optional ? `(${located.column} IS NULL OR ${within})` : within;
+}
+
+/**
+ * Why a pushed mutation touches a location outside the scope, or null when it does not: the row's
+ * current location, the one it moves to, and for a booking the locations of the rooms it names
+ * (a booking at a permitted location must not hold a room of another).
+ */
+export async function scopeViolation(tx: Tx, tenantId: string, table: string, scope: LocationScope, m: PushedMutation): Promise<string | null> {
+  const located = LOCATED_BY[m.entity];
+  if (scope === null || !located) return null;
+  const outside = (id: unknown) => typeof id === "string" && !scope.has(id);
+  if (located.column === "id") return outside(m.rowId) ? `location ${m.rowId} is outside your permitted locations` : null;
+
+  if (outside(m.changes["locationId"])) return `location ${String(m.changes["locationId"])} is outside your permitted locations`;
+  const { rows } = await tx.query<{ location_id: string | null }>(`SELECT location_id::text FROM ${table} WHERE tenant_id = $1 AND id = $2`, [tenantId, m.rowId]);
+  if (rows[0] && outside(rows[0].location_id)) return `this ${m.entity} belongs to location ${rows[0].location_id}, outside your permitted locations`;
+
+  if (m.entity === "booking" && typeof m.changes["roomIds"] === "string") {
+    const roomIds = parseIdList(m.changes["roomIds"]);
+    if (roomIds.length > 0) {
+      const foreign = await tx.query<{ id: string }>(
+        "SELECT id::text FROM rooms WHERE tenant_id = $1 AND id = ANY($2::uuid[]) AND NOT (location_id = ANY($3::uuid[])) LIMIT 1",
+        [tenantId, roomIds, [...scope]],
+      );
+      if (foreign.rows[0]) return `room ${foreign.rows[0].id} is at a location outside your permitted locations`;
+    }
+  }
+  return null;
+}
+
+/** The ids of a JSON list; anything malformed is left for field validation to refuse. */
+function parseIdList(json: string): string[] {
+  try {
+    const value = JSON.parse(json) as unknown;
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string" && isUuid(v)) : [];
+  } catch {
+    return [];
+  }
+}
