@@ -89,7 +89,7 @@ export const cancelBookingInput = quoteCancellationInput.extend({
 
 export const recordPaymentInput = z.object({ id: idSchema, amountCents: cents.refine((c) => c > 0, V.atLeastOne) });
 
-const rruleText = z
+export const rruleText = z
   .string({ message: V.required })
   .max(300, V.tooLong)
   .superRefine((text, ctx) => {

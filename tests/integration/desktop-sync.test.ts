@@ -133,6 +133,24 @@ describe("desktop sync engine", () => {
     await expectConverged();
   });
 
+  it("a weekly series, an engineer's time off and gear out for maintenance reach every desk, and the other desks' checks use them", async () => {
+    const locationId = a.core.locations.list().find((l) => l.name === "Paris")!.id;
+    const engineer = a.core.staff.create({ name: "Hugo", role: "engineer", hourlyRateCents: 4000, dayRateCents: 30000, colour: "#22c55e" });
+    const mic = a.core.equipment.create({ locationId, name: "U87", category: "microphone", quantity: 1, dailyRateCents: 1500 });
+    const series = a.core.bookings.createSeries({ locationId, roomIds: [roomId], startsAt: parisTuesday(10), endsAt: parisTuesday(12), title: "Weekly rehearsal", rrule: "FREQ=WEEKLY;COUNT=3" });
+    a.core.bookings.blockouts.addTimeOff({ staffId: engineer.id, startsAt: parisTuesday(18), endsAt: parisTuesday(20), reason: "Dentist" });
+    a.core.bookings.blockouts.addMaintenance({ equipmentId: mic.id, startsAt: parisTuesday(18), endsAt: parisTuesday(20), reason: "Capsule" });
+
+    expect(await a.engine.syncOnce()).toMatchObject({ rejected: 0 });
+    await b.engine.syncOnce();
+    expect(b.core.bookings.list({ search: "rehearsal" }).rows).toHaveLength(3);
+    expect(b.core.db.prepare("SELECT rrule FROM booking_series WHERE id = ?").get(series.seriesId)).toEqual({ rrule: "FREQ=WEEKLY;COUNT=3" });
+    const onB = b.core.bookings.check({ locationId, roomIds: [roomId], staffIds: [engineer.id], equipment: [{ equipmentId: mic.id, quantity: 1 }], startsAt: parisTuesday(18), endsAt: parisTuesday(19) });
+    expect(onB.failures.map((f) => f.code).sort()).toEqual(["GEAR_MAINTENANCE", "STAFF_TIME_OFF"]);
+    await c.engine.syncOnce();
+    await a.engine.syncOnce();
+  });
+
   it("a push replayed after a crash before the outbox was cleared changes nothing", async () => {
     a.core.clients.update(adaId, { notes: "Replayed" });
     await a.engine.syncOnce();

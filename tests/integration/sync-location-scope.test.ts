@@ -18,7 +18,7 @@ let owner: SessionTokens;
 const studio = signUpInput("scope");
 const d = new SimDevice("desk-owner");
 /** Rows of the studio, by what they are: Paris (sign-up's location, allowed) and Lyon (not). */
-const ids = {} as Record<"paris" | "lyon" | "parisRoom" | "lyonRoom" | "parisGear" | "lyonGear" | "parisBooking" | "lyonBooking" | "roaming" | "lyonEngineer" | "client", string>;
+const ids = {} as Record<"paris" | "lyon" | "parisRoom" | "lyonRoom" | "parisGear" | "lyonGear" | "parisBooking" | "lyonBooking" | "roaming" | "lyonEngineer" | "client" | "roamingTimeOff" | "lyonTimeOff" | "lyonMaintenance", string>;
 
 async function member(role: MembershipRole, locations: string[] | "all"): Promise<SessionTokens> {
   const email = `${role}.${uuidv7().slice(-8)}@example.com`;
@@ -64,7 +64,11 @@ beforeAll(async () => {
   const roaming = d.insert("staff", staffWire("Roaming engineer"));
   const lyonEngineer = d.insert("staff", { ...staffWire("Lyon engineer"), locationId: lyon.rowId });
   const client = d.insert("client", clientWire("Ada"));
-  const all = [lyon, parisRoom, lyonRoom, parisGear, lyonGear, parisBooking, lyonBooking, roaming, lyonEngineer, client];
+  // Time off and maintenance are where their engineer and gear are.
+  const roamingTimeOff = d.insert("staff_time_off", { staffId: roaming.rowId, startsAt: start, endsAt: start + hour, reason: null });
+  const lyonTimeOff = d.insert("staff_time_off", { staffId: lyonEngineer.rowId, startsAt: start, endsAt: start + hour, reason: "Holidays" });
+  const lyonMaintenance = d.insert("equipment_maintenance", { equipmentId: lyonGear.rowId, startsAt: start, endsAt: start + hour, quantity: null, reason: null });
+  const all = [lyon, parisRoom, lyonRoom, parisGear, lyonGear, parisBooking, lyonBooking, roaming, lyonEngineer, client, roamingTimeOff, lyonTimeOff, lyonMaintenance];
   const { results } = await pushAs(owner, all);
   expect(results.map(statusOf)).toEqual(all.map(() => "applied"));
   Object.assign(ids, {
@@ -79,6 +83,9 @@ beforeAll(async () => {
     roaming: roaming.rowId,
     lyonEngineer: lyonEngineer.rowId,
     client: client.rowId,
+    roamingTimeOff: roamingTimeOff.rowId,
+    lyonTimeOff: lyonTimeOff.rowId,
+    lyonMaintenance: lyonMaintenance.rowId,
   });
 });
 afterAll(async () => {
@@ -86,7 +93,7 @@ afterAll(async () => {
 });
 
 const EVERY_ROW = () => [owner.tenantId, ...Object.values(ids)];
-const LYON_ROWS = () => [ids.lyon, ids.lyonRoom, ids.lyonGear, ids.lyonBooking, ids.lyonEngineer];
+const LYON_ROWS = () => [ids.lyon, ids.lyonRoom, ids.lyonGear, ids.lyonBooking, ids.lyonEngineer, ids.lyonTimeOff, ids.lyonMaintenance];
 
 describe("pull", () => {
   it("gives a member limited to Paris the studio, Paris' rows and studio-wide ones, and nothing of Lyon", async () => {
@@ -123,6 +130,9 @@ describe("push", () => {
       m.update("booking", ids.lyonBooking, { title: "Taken over" }),
       // A booking at Paris holding Lyon's room.
       m.insert("booking", bookingWire({ locationId: ids.paris, roomIds: [ids.lyonRoom], startsAt: start + 5 * hour, endsAt: start + 6 * hour })),
+      // Time off for Lyon's engineer, and changing Lyon's gear's maintenance window.
+      m.insert("staff_time_off", { staffId: ids.lyonEngineer, startsAt: start + 9 * hour, endsAt: start + 10 * hour, reason: null }),
+      m.update("equipment_maintenance", ids.lyonMaintenance, { reason: "x" }),
     ];
     const { results } = await pushAs(parisAdmin, refused);
     expect(results.map(statusOf)).toEqual(refused.map(() => "LOCATION_FORBIDDEN"));
@@ -132,6 +142,7 @@ describe("push", () => {
       m.update("location", ids.paris, { phone: "+33 1 23 45 67 89" }),
       m.update("staff", ids.roaming, { notes: "Also in Paris" }),
       m.update("client", ids.client, { notes: "Pays on time" }),
+      m.update("staff_time_off", ids.roamingTimeOff, { reason: "Conference" }),
       m.insert("booking", bookingWire({ locationId: ids.paris, roomIds: [ids.parisRoom], startsAt: start + 5 * hour, endsAt: start + 6 * hour })),
     ];
     expect((await pushAs(parisAdmin, allowed)).results.map(statusOf)).toEqual(allowed.map(() => "applied"));

@@ -16,6 +16,18 @@ export interface SyncedTable {
  */
 const LIFECYCLE = { archivedAt: "archived_at", deletedAt: "deleted_at" };
 
+/**
+ * Rows written beside bookings (migration 003), each in the table of its entity's name, under the
+ * field names series-planner.ts and blockout-store.ts write with.
+ */
+const SIDE_TABLES: Record<string, Record<string, string>> = {
+  booking_series: {
+    locationId: "location_id", rrule: "rrule", timeZone: "time_zone", firstDate: "first_date", startMinute: "start_minute", durationMs: "duration_ms",
+  },
+  staff_time_off: { staffId: "staff_id", startsAt: "starts_at", endsAt: "ends_at", reason: "reason" },
+  equipment_maintenance: { equipmentId: "equipment_id", startsAt: "starts_at", endsAt: "ends_at", quantity: "quantity", reason: "reason" },
+};
+
 /** The studio row's fields (migrations 001 and 003). */
 const STUDIO_COLUMNS = {
   name: "name",
@@ -41,5 +53,6 @@ export function syncedTables(defs: { entity: string; table: string; fields: Reco
   const bookingColumns = Object.fromEntries(Object.entries(BOOKING_COLUMNS).map(([field, [column]]) => [field, column]));
   out.booking = { table: "bookings", columns: { ...bookingColumns, ...LIFECYCLE }, searchColumns: [] };
   out.studio = { table: "studio", columns: { ...STUDIO_COLUMNS, ...LIFECYCLE }, searchColumns: [] };
+  for (const [entity, columns] of Object.entries(SIDE_TABLES)) out[entity] = { table: entity, columns: { ...columns, ...LIFECYCLE }, searchColumns: [] };
   return out;
 }

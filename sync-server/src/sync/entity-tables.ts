@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { BOOKING_STATUSES } from "../../../shared/booking/booking-status";
-import { bookingDraftFields, equipmentLineSchema } from "../../../shared/booking/booking-input";
+import { bookingDraftFields, equipmentLineSchema, rruleText } from "../../../shared/booking/booking-input";
+import { MAX_BOOKING_DAYS } from "../../../shared/booking/booking-limits";
+import { DAY_MS } from "../../../shared/zoned-time";
 import { bookingSettingsSchema } from "../../../shared/booking/booking-settings";
-import { basisPoints, cents, currencySchema, idSchema } from "../../../shared/schemas/common";
+import { basisPoints, cents, currencySchema, idSchema, isoDate, optionalText } from "../../../shared/schemas/common";
 import { clientFields } from "../../../shared/schemas/client";
 import { equipmentBaseFields } from "../../../shared/schemas/equipment";
 import { locationFields } from "../../../shared/schemas/location";
@@ -176,6 +178,41 @@ export const ENTITY_TABLES: Partial<Record<SyncedEntity, EntityTable>> = {
       cancelledAt: f("cancelled_at", "timestamp", isoInstant),
       cancelReason: f("cancel_reason", "text", z.string().max(2000).nullable()),
       cancellationFeeCents: f("cancellation_fee_cents", "int", cents.nullable()),
+      ...lifecycle,
+    },
+  },
+  // main/core/services/booking/series-planner.ts: a series' rule, read on the location's clock.
+  booking_series: {
+    table: "booking_series",
+    fields: {
+      locationId: f("location_id", "text", idSchema),
+      rrule: f("rrule", "text", rruleText),
+      timeZone: f("time_zone", "text", locationFields.shape.timeZone),
+      firstDate: f("first_date", "date", isoDate),
+      startMinute: f("start_minute", "int", z.number().int().min(0).max(1439)),
+      durationMs: f("duration_ms", "int", z.number().int().min(1).max(MAX_BOOKING_DAYS * DAY_MS)),
+      ...lifecycle,
+    },
+  },
+  // main/core/services/booking/blockout-store.ts: time off and maintenance windows.
+  staff_time_off: {
+    table: "staff_time_off",
+    fields: {
+      staffId: f("staff_id", "text", idSchema),
+      startsAt: f("starts_at", "instant", msInstant),
+      endsAt: f("ends_at", "instant", msInstant),
+      reason: f("reason", "text", optionalText(200)),
+      ...lifecycle,
+    },
+  },
+  equipment_maintenance: {
+    table: "equipment_maintenance",
+    fields: {
+      equipmentId: f("equipment_id", "text", idSchema),
+      startsAt: f("starts_at", "instant", msInstant),
+      endsAt: f("ends_at", "instant", msInstant),
+      quantity: f("quantity", "int", z.number().int().min(1).max(10_000).nullable()),
+      reason: f("reason", "text", optionalText(200)),
       ...lifecycle,
     },
   },

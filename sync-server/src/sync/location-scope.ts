@@ -20,30 +20,47 @@ export async function readLocationScope(tx: Tx, tenantId: string, userId: string
 
 /**
  * How each synced entity is tied to a location: the row's own id (a location), its location_id
- * column, or nothing (studio, clients: studio-wide). Staff without a location are studio-wide.
+ * column, its parent's (time off through its engineer, maintenance through its gear), or nothing
+ * (studio, clients: studio-wide). Staff without a location, and their time off, are studio-wide.
  */
-const LOCATED_BY: Record<SyncedEntity, { column: string; optional: boolean } | null> = {
+interface Located {
+  column: string;
+  optional: boolean;
+  /** The row is located by its parent row's location_id: the parent's table and the field naming it. */
+  via?: { table: string; field: string };
+}
+const LOCATED_BY: Record<SyncedEntity, Located | null> = {
   studio: null,
   client: null,
   location: { column: "id", optional: false },
   room: { column: "location_id", optional: false },
   equipment: { column: "location_id", optional: false },
   booking: { column: "location_id", optional: false },
+  booking_series: { column: "location_id", optional: false },
   staff: { column: "location_id", optional: true },
+  staff_time_off: { column: "staff_id", optional: true, via: { table: "staff", field: "staffId" } },
+  equipment_maintenance: { column: "equipment_id", optional: false, via: { table: "equipment", field: "equipmentId" } },
 };
 
-/** SQL keeping a pulled row within the scope bound to `param` (a uuid[]), or null when every row stays. */
-export function pullScopeFilter(entity: SyncedEntity, param: string): string | null {
+/** SQL for the location of a row of `table` (in the FROM clause), by its own column or its parent's. */
+function locationSql(table: string, located: Located): string {
+  if (!located.via) return located.column;
+  return `(SELECT p.location_id FROM ${located.via.table} p WHERE p.tenant_id = ${table}.tenant_id AND p.id = ${table}.${located.column})`;
+}
+
+/** SQL keeping a pulled row of `table` within the scope bound to `param` (a uuid[]), or null when every row stays. */
+export function pullScopeFilter(entity: SyncedEntity, table: string, param: string): string | null {
   const located = LOCATED_BY[entity];
   if (!located) return null;
-  const within = `${located.column} = ANY(${param}::uuid[])`;
-  return located.optional ? `(${located.column} IS NULL OR ${within})` : within;
+  const location = locationSql(table, located);
+  const within = `${location} = ANY(${param}::uuid[])`;
+  return located.optional ? `(${location} IS NULL OR ${within})` : within;
 }
 
 /**
  * Why a pushed mutation touches a location outside the scope, or null when it does not: the row's
- * current location, the one it moves to, and for a booking the locations of the rooms it names
- * (a booking at a permitted location must not hold a room of another).
+ * current location, the one it moves to (directly or through a new parent), and for a booking the
+ * locations of the rooms it names (a booking at a permitted location must not hold a room of another).
  */
 export async function scopeViolation(tx: Tx, tenantId: string, table: string, scope: LocationScope, m: PushedMutation): Promise<string | null> {
   const located = LOCATED_BY[m.entity];
@@ -51,8 +68,16 @@ export async function scopeViolation(tx: Tx, tenantId: string, table: string, sc
   const outside = (id: unknown) => typeof id === "string" && !scope.has(id);
   if (located.column === "id") return outside(m.rowId) ? `location ${m.rowId} is outside your permitted locations` : null;
 
-  if (outside(m.changes["locationId"])) return `location ${String(m.changes["locationId"])} is outside your permitted locations`;
-  const { rows } = await tx.query<{ location_id: string | null }>(`SELECT location_id::text FROM ${table} WHERE tenant_id = $1 AND id = $2`, [tenantId, m.rowId]);
+  if (located.via) {
+    const parentId = m.changes[located.via.field];
+    if (typeof parentId === "string" && isUuid(parentId)) {
+      const parent = await tx.query<{ location_id: string | null }>(`SELECT location_id::text FROM ${located.via.table} WHERE tenant_id = $1 AND id = $2`, [tenantId, parentId]);
+      if (parent.rows[0] && outside(parent.rows[0].location_id)) return `this ${m.entity} is for a ${located.via.table} row at location ${parent.rows[0].location_id}, outside your permitted locations`;
+    }
+  } else if (outside(m.changes["locationId"])) {
+    return `location ${String(m.changes["locationId"])} is outside your permitted locations`;
+  }
+  const { rows } = await tx.query<{ location_id: string | null }>(`SELECT ${locationSql(table, located)}::text AS location_id FROM ${table} WHERE tenant_id = $1 AND id = $2`, [tenantId, m.rowId]);
   if (rows[0] && outside(rows[0].location_id)) return `this ${m.entity} belongs to location ${rows[0].location_id}, outside your permitted locations`;
 
   if (m.entity === "booking" && typeof m.changes["roomIds"] === "string") {

@@ -14,7 +14,7 @@ function unionSql(scoped: boolean): string {
   return (Object.entries(ENTITY_TABLES) as [SyncedEntity, NonNullable<(typeof ENTITY_TABLES)[SyncedEntity]>][])
     .map(([entity, def]) => {
       const pairs = Object.entries(def.fields).map(([field, spec]) => `'${field}', ${readExpression(spec)}`);
-      const filter = scoped ? pullScopeFilter(entity, "$4") : null;
+      const filter = scoped ? pullScopeFilter(entity, def.table, "$4") : null;
       return `(SELECT '${entity}' AS entity, id::text AS row_id, version, jsonb_build_object(${pairs.join(", ")}) AS fields, field_hlc,
               to_char(deleted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS deleted_at
        FROM ${def.table} WHERE tenant_id = $1 AND version > $2${filter ? ` AND ${filter}` : ""} ORDER BY version LIMIT $3)`;

@@ -3,7 +3,8 @@ import { accounts } from "./002-accounts";
 import { studioData } from "./003-studio-data";
 import { bookingOverlaps } from "./004-booking-overlaps";
 import { studioRowAndScopes } from "./005-studio-row-and-scopes";
+import { seriesAndBlockouts } from "./006-series-and-blockouts";
 import type { PgMigration } from "./migration";
 
 /** In order; a migration, once shipped, never changes (add the next one instead). */
-export const PG_MIGRATIONS: readonly PgMigration[] = [tenantContext, accounts, studioData, bookingOverlaps, studioRowAndScopes];
+export const PG_MIGRATIONS: readonly PgMigration[] = [tenantContext, accounts, studioData, bookingOverlaps, studioRowAndScopes, seriesAndBlockouts];
