@@ -13,6 +13,7 @@ export default defineConfig({
       "main/**/*.test.ts",
       "sync-server/**/*.test.ts",
       "tests/integration/**/*.test.ts",
+      "renderer/src/**/*.test.ts",
     ],
     exclude: ["tests/e2e/**", "**/dist/**", "**/node_modules/**"],
     // One throwaway PostgreSQL cluster per run, started in the background for the sync-server tests.

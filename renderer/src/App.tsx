@@ -11,6 +11,7 @@ import { ComingSoonPage } from "./pages/ComingSoonPage";
 import { RoomsGearPage } from "./pages/RoomsGearPage";
 import { SettingsPage } from "./pages/SettingsPage";
 import { StaffPage } from "./pages/StaffPage";
+import { SyncInboxPage } from "./pages/SyncInboxPage";
 import { WelcomePage } from "./pages/WelcomePage";
 import { useUiStore } from "./store/ui-store";
 
@@ -40,6 +41,7 @@ function CurrentPage() {
     case "rooms": return <RoomsGearPage />;
     case "staff": return <StaffPage />;
     case "settings": return <SettingsPage />;
+    case "inbox": return <SyncInboxPage />;
     default: return <ComingSoonPage page={page} />;
   }
 }

@@ -5,6 +5,7 @@ import { App } from "./App";
 import { createClients, TRPCProvider } from "./lib/trpc";
 import "./styles.css";
 import "./calendar.css";
+import "./sync.css";
 
 const { queryClient, trpcClient } = createClients();
 

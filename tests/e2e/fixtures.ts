@@ -18,7 +18,7 @@ export interface Studio {
   restart(): Promise<string>;
 }
 
-interface RunningHost {
+export interface RunningHost {
   url: string;
   port: number;
   child: ChildProcess;
@@ -34,7 +34,7 @@ function hostCommand(): string[] {
   return fromSource ? ["--import", "tsx", path.join(root, "main/host/cli.ts")] : [BUILT_HOST];
 }
 
-async function startHost({ dataDir, demo, port, log }: { dataDir: string; demo: boolean; port: number; log: string[] }): Promise<RunningHost> {
+export async function startHost({ dataDir, demo, port, log }: { dataDir: string; demo: boolean; port: number; log: string[] }): Promise<RunningHost> {
   const args = [...hostCommand(), "--data-dir", dataDir, "--port", String(port), "--no-open", ...(demo ? ["--demo"] : [])];
   const child = spawn(process.execPath, args, {
     cwd: root,

@@ -6,6 +6,7 @@ import type { StudioCore } from "../studio-core";
 import { AccountSessionStore } from "./account-session-store";
 import { AuthorizedServer } from "./authorized-server";
 import { LOGIN_AGAIN_CODES } from "./server-client";
+import { AppError } from "../errors";
 
 /** What the status indicator and the conflicts inbox badge show. */
 export interface SyncPanelStatus {
@@ -43,6 +44,8 @@ export class SyncController {
   private liveAttempt = 0;
   private kickTimer: ReturnType<typeof setTimeout> | null = null;
   private stopped = true;
+  /** The access snapshot being fetched after a round (syncNow waits for it). */
+  private accessFetch: Promise<void> | null = null;
 
   constructor(
     private readonly core: StudioCore,
@@ -69,6 +72,8 @@ export class SyncController {
       onStatus: (s) => {
         // Retrying cannot help until someone logs in again: stop, keep everything pending.
         if (s.errorCode === "LOGIN_REQUIRED") this.stop();
+        // After each successful round, the person's current access, for the core's offline checks.
+        if (s.state === "online") this.accessFetch = this.fetchAccess(server);
       },
     });
     this.engine.start(this.o.intervalMs ?? 60_000);
@@ -85,7 +90,7 @@ export class SyncController {
   }
 
   /** After a local write: push soon (a live notification passes 0: pull now). */
-  kick(delayMs = this.o.debounceMs ?? 150): void {
+  kick(delayMs = this.o.debounceMs ?? 30): void {
     if (this.stopped || !this.engine) return;
     if (this.kickTimer) clearTimeout(this.kickTimer);
     this.kickTimer = setTimeout(() => {
@@ -98,7 +103,29 @@ export class SyncController {
   async syncNow(): Promise<SyncPanelStatus> {
     if (!this.engine) return this.status();
     await this.engine.syncFresh();
-    return this.status();
+    // The round's status, taken before a live notification can start the next one.
+    const status = this.status();
+    await this.accessFetch;
+    return status;
+  }
+
+  /**
+   * The connected account's server, for calls beyond sync (the team screens). NOT_CONNECTED
+   * without an account; LOGIN_REQUIRED (from the call) once the server asked for a new login.
+   */
+  authorized(): AuthorizedServer {
+    const session = this.sessions.get();
+    if (!session) throw new AppError("NOT_CONNECTED", "This computer is not connected to a studio account");
+    if (this.server?.serverUrl === session.serverUrl) return this.server;
+    return new AuthorizedServer(this.sessions, session.serverUrl, this.core.now);
+  }
+
+  /** A failure keeps the last snapshot: the checks stay as they were until the next round. */
+  private fetchAccess(server: AuthorizedServer): Promise<void> {
+    return server.call((c) => c.accounts.access.query()).then(
+      (snapshot) => this.core.access.save(snapshot),
+      () => undefined,
+    );
   }
 
   status(): SyncPanelStatus {

@@ -1,13 +1,13 @@
-import { useQuery } from "@tanstack/react-query";
 import { useEffect, type ReactNode } from "react";
 import type { Theme } from "../../../shared/schemas/studio";
 import { useT, type MessageKey } from "../i18n";
 import { PAGES, type PageId } from "../lib/route";
-import { useTRPC } from "../lib/trpc";
 import { usePrefs } from "../lib/use-prefs";
+import { useSyncStatus } from "../lib/use-sync-status";
 import { useUiStore } from "../store/ui-store";
 import { CommandPalette } from "./CommandPalette";
 import { Icon, type IconName } from "./Icon";
+import { SyncIndicator } from "./SyncIndicator";
 
 const NAV: { section: MessageKey; items: { page: PageId; icon: IconName; built: boolean }[] }[] = [
   {
@@ -38,14 +38,13 @@ function isTyping(target: EventTarget | null): boolean {
 /** Sidebar, top bar, command palette and global shortcuts around every page. */
 export function AppShell({ studioName, children }: { studioName: string; children: ReactNode }) {
   const t = useT();
-  const trpc = useTRPC();
   const route = useUiStore((s) => s.route);
   const navigate = useUiStore((s) => s.navigate);
   const paletteOpen = useUiStore((s) => s.paletteOpen);
   const setPaletteOpen = useUiStore((s) => s.setPaletteOpen);
   const prefs = usePrefs();
-  const status = useQuery(trpc.studio.status.queryOptions()).data;
-  const pending = status?.outbox.pending ?? 0;
+  const sync = useSyncStatus();
+  const waiting = (sync?.conflicts ?? 0) + (sync?.rejected ?? 0);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -93,18 +92,21 @@ export function AppShell({ studioName, children }: { studioName: string; childre
           </div>
         ))}
         <div className="sidebar-foot">
+          <button className="nav-item" aria-current={route.page === "inbox" ? "page" : undefined} onClick={() => navigate({ page: "inbox" })}>
+            <Icon name="alert" />
+            <span className="label">{t("nav.inbox")}</span>
+            {waiting > 0 && (
+              <>
+                <span className="nav-badge" aria-hidden="true">{waiting}</span>
+                <span className="sr-only">{t("sync.inboxBadgeLabel", { n: waiting })}</span>
+              </>
+            )}
+          </button>
           <button className="nav-item" aria-current={route.page === "settings" ? "page" : undefined} onClick={() => navigate({ page: "settings" })}>
             <Icon name="settings" />
             <span className="label">{t("nav.settings")}</span>
           </button>
-          <div className="sync-pill" title={pending ? t("shell.pending", { n: pending }) : t("shell.noPending")} data-testid="sync-status">
-            <span className="dot local" />
-            <span className="sync-text">
-              {t("shell.localOnly")}
-              <br />
-              {pending ? t("shell.pending", { n: pending }) : t("shell.noPending")}
-            </span>
-          </div>
+          <SyncIndicator />
         </div>
       </nav>
       <div className="main">

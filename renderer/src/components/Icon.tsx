@@ -24,6 +24,7 @@ const PATHS = {
   chevronLeft: "M15 18l-6-6 6-6",
   chevronRight: "M9 18l6-6-6-6",
   download: "M12 3v12M7 10l5 5 5-5M5 21h14",
+  alert: "M12 3 2 20h20L12 3ZM12 10v4M12 17h.01",
 } as const;
 export type IconName = keyof typeof PATHS;
 

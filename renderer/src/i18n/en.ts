@@ -1,4 +1,5 @@
 import { calendarEn } from "./calendar-en";
+import { syncEn } from "./sync-en";
 import type { MessageKey } from "./fr";
 
 export const en: Record<MessageKey, string> = {
@@ -15,9 +16,6 @@ export const en: Record<MessageKey, string> = {
   "nav.section.studio": "Studio",
   "nav.section.business": "Business",
   "shell.search": "Search or jump to…",
-  "shell.localOnly": "Local — no online account",
-  "shell.pending": "{n} change will be sent once connected|{n} changes will be sent once connected",
-  "shell.noPending": "Everything is saved on this computer",
   "shell.theme.light": "Light theme",
   "shell.theme.dark": "Dark theme",
   "shell.theme.system": "System theme",
@@ -233,8 +231,6 @@ export const en: Record<MessageKey, string> = {
   "settings.addTier": "Add a tier",
   "settings.removeTier": "Remove tier {n}",
   "settings.noShow": "No-show: share of the session due",
-  "settings.sync": "Sync",
-  "settings.syncBody": "This studio runs entirely on this computer. Connecting to an online studio account (several locations, backup) comes with sync.",
   "soon.title": "Coming soon: {page}",
   "soon.body": "This page is not built in this version yet. Your rooms, staff, gear and clients are already set up for it.",
   "soon.calendar": "The booking calendar (day and week views, drag and drop, conflict checks) comes with the booking engine.",
@@ -325,6 +321,7 @@ export const en: Record<MessageKey, string> = {
   "booking.rule.CLIENT_OVER_LIMIT": "{client} owes {balanceCents}, above the limit of {limitCents}.",
   // Calendar, bookings and schedule screens (their own file: edited there, not here).
   ...calendarEn,
+  ...syncEn,
   // Sync server accounts (studio account, devices, password reset).
   "v.passwordTooShort": "At least 10 characters.",
   "error.UNAUTHENTICATED": "Log in to your studio account.",
@@ -345,4 +342,24 @@ export const en: Record<MessageKey, string> = {
   "error.OTHER_STUDIO_HERE": "This computer already holds another studio's data: connect with that studio's account, or use a fresh data folder.",
   "error.STUDIO_MISMATCH": "These studio settings belong to another studio than this account's: they were not sent.",
   "error.LOCATION_FORBIDDEN": "Your account may not change this location's data: ask the studio owner for access.",
+  "error.TOTP_REQUIRED": "Enter the 6-digit code from your authenticator app, or one of your backup codes.",
+  "error.TOTP_INVALID": "This code is wrong or was already used: enter the current code from your authenticator app.",
+  "error.TOTP_SETUP_REQUIRED": "This studio requires owners to use two-step verification: set it up before anything else.",
+  "error.TOTP_ALREADY_ENABLED": "Two-step verification is already on for this account.",
+  "error.TOTP_NOT_ENABLED": "Two-step verification is not on for this account.",
+  "error.INVITATION_INVALID": "This invitation is wrong, already used or expired: ask for a new one.",
+  "error.ALREADY_MEMBER": "This person already belongs to the studio.",
+  "error.LAST_OWNER": "The studio must keep at least one owner: make someone else owner first.",
+  "error.BILLING_DISABLED": "Plans and billing are not available on this studio server.",
+  "error.BILLING_ALREADY_SUBSCRIBED": "The studio already has a subscription: change it with Manage subscription.",
+  "error.BILLING_NO_CUSTOMER": "The studio has no subscription yet: choose a plan first.",
+  "error.BILLING_FAILED": "The payment service could not be reached: nothing was bought or changed. Try again in a moment.",
+  "error.PLAN_LIMIT": "The studio's plan does not allow more of these: upgrade in Settings → Plan & billing.",
+  "error.PLAN_READ_ONLY": "The subscription is unpaid: the studio is read-only until it is paid in Settings → Plan & billing. Nothing was deleted.",
+  "error.CONTRACT_SIGNED": "This contract is signed: it can no longer be changed. You may countersign or void it.",
+  "error.DOCUMENT_LOCKED": "This document has been issued: it can no longer be changed. To correct an invoice, issue a credit note.",
+  "error.CREDIT_EXCEEDS_INVOICE": "The credit note is larger than what is left of the invoice.",
+  "error.PAYMENT_EXCEEDS_DUE": "The payment is larger than what is left to pay on the invoice.",
+  "error.MERGE_FIELDS_UNKNOWN": "The template contains unknown fields: correct them in the contract template.",
+  "error.NO_RECIPIENT": "The client has no email address: enter one.",
 };

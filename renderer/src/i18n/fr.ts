@@ -1,4 +1,5 @@
 import { calendarFr } from "./calendar-fr";
+import { syncFr } from "./sync-fr";
 /** French is the reference dictionary: every key the UI uses is defined here first. */
 export const fr = {
   "app.name": "Recording Studio Manager",
@@ -14,9 +15,6 @@ export const fr = {
   "nav.section.studio": "Studio",
   "nav.section.business": "Gestion",
   "shell.search": "Rechercher ou aller à…",
-  "shell.localOnly": "Local — pas de compte en ligne",
-  "shell.pending": "{n} modification sera envoyée à la connexion|{n} modifications seront envoyées à la connexion",
-  "shell.noPending": "Tout est enregistré sur cet ordinateur",
   "shell.theme.light": "Thème clair",
   "shell.theme.dark": "Thème sombre",
   "shell.theme.system": "Thème du système",
@@ -232,8 +230,6 @@ export const fr = {
   "settings.addTier": "Ajouter un palier",
   "settings.removeTier": "Retirer le palier {n}",
   "settings.noShow": "Client absent : part de la session due",
-  "settings.sync": "Synchronisation",
-  "settings.syncBody": "Ce studio fonctionne entièrement sur cet ordinateur. La connexion à un compte studio en ligne (multi-sites, sauvegarde) arrive avec la synchronisation.",
   "soon.title": "{page} arrive bientôt",
   "soon.body": "Cette page n'est pas encore construite dans cette version. Vos salles, votre équipe, votre matériel et vos clients sont déjà prêts pour elle.",
   "soon.calendar": "Le calendrier des réservations (vues jour et semaine, glisser-déposer, contrôle des conflits) arrive avec le moteur de réservation.",
@@ -324,6 +320,8 @@ export const fr = {
   "booking.rule.CLIENT_OVER_LIMIT": "{client} doit {balanceCents}, au-delà de la limite de {limitCents}.",
   // Calendar, bookings and schedule screens (their own file: edited there, not here).
   ...calendarFr,
+  // Studio account, sync status, conflicts inbox (their own file too).
+  ...syncFr,
   // Sync server accounts (studio account, devices, password reset).
   "v.passwordTooShort": "Au moins 10 caractères.",
   "error.UNAUTHENTICATED": "Connectez-vous à votre compte studio.",
@@ -344,6 +342,26 @@ export const fr = {
   "error.OTHER_STUDIO_HERE": "Cet ordinateur contient déjà les données d'un autre studio : connectez-vous avec le compte de ce studio, ou utilisez un nouveau dossier de données.",
   "error.STUDIO_MISMATCH": "Ces réglages appartiennent à un autre studio que celui de ce compte : ils n'ont pas été envoyés.",
   "error.LOCATION_FORBIDDEN": "Votre compte ne peut pas modifier les données de ce lieu : demandez l'accès au propriétaire du studio.",
+  "error.TOTP_REQUIRED": "Saisissez le code à 6 chiffres de votre application d'authentification, ou l'un de vos codes de secours.",
+  "error.TOTP_INVALID": "Ce code est faux ou a déjà servi : saisissez le code actuel de votre application d'authentification.",
+  "error.TOTP_SETUP_REQUIRED": "Ce studio exige la validation en deux étapes pour les propriétaires : activez-la avant toute autre chose.",
+  "error.TOTP_ALREADY_ENABLED": "La validation en deux étapes est déjà activée pour ce compte.",
+  "error.TOTP_NOT_ENABLED": "La validation en deux étapes n'est pas activée pour ce compte.",
+  "error.INVITATION_INVALID": "Cette invitation est fausse, déjà utilisée ou expirée : demandez-en une nouvelle.",
+  "error.ALREADY_MEMBER": "Cette personne fait déjà partie du studio.",
+  "error.LAST_OWNER": "Le studio doit garder au moins un propriétaire : nommez d'abord quelqu'un d'autre propriétaire.",
+  "error.BILLING_DISABLED": "Les forfaits et la facturation ne sont pas disponibles sur ce serveur.",
+  "error.BILLING_ALREADY_SUBSCRIBED": "Le studio a déjà un abonnement : modifiez-le avec Gérer l'abonnement.",
+  "error.BILLING_NO_CUSTOMER": "Le studio n'a pas encore d'abonnement : choisissez d'abord un forfait.",
+  "error.BILLING_FAILED": "Le service de paiement est injoignable : rien n'a été acheté ni modifié. Réessayez dans un instant.",
+  "error.PLAN_LIMIT": "Le forfait du studio n'en permet pas davantage : passez au forfait supérieur dans Réglages → Forfait et facturation.",
+  "error.PLAN_READ_ONLY": "L'abonnement est impayé : le studio est en lecture seule jusqu'au paiement, dans Réglages → Forfait et facturation. Rien n'a été supprimé.",
+  "error.CONTRACT_SIGNED": "Ce contrat est signé : il ne peut plus être modifié. Vous pouvez le contresigner ou l'annuler.",
+  "error.DOCUMENT_LOCKED": "Ce document est émis : il ne peut plus être modifié. Pour corriger une facture, faites un avoir.",
+  "error.CREDIT_EXCEEDS_INVOICE": "L'avoir dépasse ce qui reste de la facture.",
+  "error.PAYMENT_EXCEEDS_DUE": "Le paiement dépasse le montant restant dû sur la facture.",
+  "error.MERGE_FIELDS_UNKNOWN": "Le modèle contient des champs inconnus : corrigez-les dans le modèle de contrat.",
+  "error.NO_RECIPIENT": "Le client n'a pas d'adresse e-mail : indiquez-en une.",
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -1,5 +1,7 @@
 export const PAGES = [
   "calendar", "bookings", "clients", "rooms", "staff", "contracts", "invoices", "reports", "settings",
+  // After the nine Alt+number pages: reached from the sidebar's sync status and its badge.
+  "inbox",
 ] as const;
 export type PageId = (typeof PAGES)[number];
 

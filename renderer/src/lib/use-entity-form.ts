@@ -15,6 +15,10 @@ interface Options<V, S extends z.ZodType> {
   /** Called only with input the schema accepted. */
   save(input: z.output<S>): Promise<unknown>;
   onSaved(): void;
+  /** The toast after a save (default "Enregistré"). */
+  savedText?: string;
+  /** A refusal in words, when its error code alone says too little (default: "error.<CODE>"). */
+  errorText?(error: unknown): string;
 }
 
 
@@ -22,7 +26,7 @@ interface Options<V, S extends z.ZodType> {
  * One form's state: values as typed, errors shown inline (checked live once the person has tried
  * to save), the core's refusals mapped back to fields, and a banner that says nothing was saved.
  */
-export function useEntityForm<V extends object, S extends z.ZodType>({ initial, toInput, schema, save, onSaved }: Options<V, S>) {
+export function useEntityForm<V extends object, S extends z.ZodType>({ initial, toInput, schema, save, onSaved, savedText, errorText }: Options<V, S>) {
   const t = useT();
   const locale = useLocale();
   const queryClient = useQueryClient();
@@ -63,11 +67,11 @@ export function useEntityForm<V extends object, S extends z.ZodType>({ initial, 
     try {
       await save(schema.parse(input));
       await queryClient.invalidateQueries();
-      toast(t("common.saved"));
+      toast(savedText ?? t("common.saved"));
       onSaved();
     } catch (error) {
       setServerErrors(fieldErrorsOf(error));
-      setBanner(t(`error.${appCodeOf(error)}`));
+      setBanner(errorText ? errorText(error) : t(`error.${appCodeOf(error)}`));
     } finally {
       setSaving(false);
     }

@@ -8,6 +8,7 @@ import { useTRPC } from "../lib/trpc";
 import type { Studio } from "../lib/types";
 import { useEntityForm } from "../lib/use-entity-form";
 import { usePrefs } from "../lib/use-prefs";
+import { AccountSection } from "./settings/AccountSection";
 import { BookingSettingsSection } from "./settings/BookingSettingsSection";
 
 export function SettingsPage() {
@@ -20,6 +21,7 @@ export function SettingsPage() {
       <div className="page-head"><h1>{t("settings.title")}</h1></div>
       <div className="settings-grid">
         {studio && <StudioSettings key={studio.id} studio={studio} />}
+        <AccountSection />
         {studio && <BookingSettingsSection currency={studio.currency} />}
         <section className="card card-pad" style={{ display: "grid", gap: 14 }}>
           <h2>{t("settings.device")}</h2>
@@ -48,10 +50,6 @@ export function SettingsPage() {
             <span><kbd>N</kbd></span><span>{t("settings.shortcut.new")}</span>
             <span><kbd>Ctrl</kbd> + <kbd>Entrée</kbd> · <kbd>Échap</kbd></span><span>{t("common.save")} · {t("common.close")}</span>
           </div>
-        </section>
-        <section className="card card-pad" style={{ display: "grid", gap: 8 }}>
-          <h2>{t("settings.sync")}</h2>
-          <p className="muted" style={{ margin: 0 }}>{t("settings.syncBody")}</p>
         </section>
       </div>
     </>

@@ -14,6 +14,9 @@ interface UiState {
   route: Route;
   paletteOpen: boolean;
   toasts: Toast[];
+  /** The sync server address last typed in an account form, offered again next time. */
+  serverUrl: string;
+  setServerUrl(url: string): void;
   setLanguage(language: Language): void;
   setTheme(theme: Theme): void;
   navigate(route: Route): void;
@@ -24,6 +27,15 @@ interface UiState {
 }
 
 let toastSeq = 0;
+const SERVER_URL_KEY = "rsm.serverUrl";
+
+function storedServerUrl(): string {
+  try {
+    return typeof localStorage === "undefined" ? "" : (localStorage.getItem(SERVER_URL_KEY) ?? "");
+  } catch {
+    return ""; // storage refused (privacy settings): the field just starts empty
+  }
+}
 
 /** UI state only; studio data lives in the core and is read through tRPC queries. */
 export const useUiStore = create<UiState>((set, get) => ({
@@ -32,6 +44,15 @@ export const useUiStore = create<UiState>((set, get) => ({
   route: parseHash(typeof window === "undefined" ? "" : window.location.hash),
   paletteOpen: false,
   toasts: [],
+  serverUrl: storedServerUrl(),
+  setServerUrl: (serverUrl) => {
+    set({ serverUrl });
+    try {
+      localStorage.setItem(SERVER_URL_KEY, serverUrl);
+    } catch {
+      // kept for this session only
+    }
+  },
   setLanguage: (language) => set({ language }),
   setTheme: (theme) => set({ theme }),
   navigate: (route) => {
