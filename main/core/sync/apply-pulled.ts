@@ -22,7 +22,7 @@ const RESOURCE_INDEXES = ["booking_rooms", "booking_staff", "booking_equipment"]
 export function applyPulled(db: Db, clock: DeviceClock, tables: Record<string, SyncedTable>, tenantId: string, change: PulledChange): boolean {
   const t = tables[change.entity];
   if (!t) return false;
-  for (const stamp of Object.values(change.fieldHlc)) receiveStamp(clock, stamp);
+  receiveStamps(clock, Object.values(change.fieldHlc));
 
   const values: Record<string, ColumnValue> = {};
   const fieldHlc: Record<string, string> = { ...change.fieldHlc };
@@ -42,6 +42,11 @@ export function applyPulled(db: Db, clock: DeviceClock, tables: Record<string, S
       fieldHlc[field] = m.hlc;
     }
   }
+  // A whole row (what pull sends) carries every search source: its search text is made here and
+  // written with the row, rather than read back and updated after.
+  if (t.table !== "bookings" && t.searchColumns.length > 0 && t.searchColumns.every((c) => c in values)) {
+    values.search_text = normalizeForSearch(t.searchColumns.map((c) => String(values[c] ?? "")).join(" "));
+  }
   // Encoded stamps sort causally, so the row's updated_at is simply the greatest field stamp.
   const updatedAt = Object.values(fieldHlc).reduce((a, b) => (b > a ? b : a), "");
   const columns = Object.keys(values);
@@ -54,7 +59,7 @@ export function applyPulled(db: Db, clock: DeviceClock, tables: Record<string, S
     prepareCached(db, `INSERT INTO ${t.table} (${all.join(", ")}) VALUES (${all.map(() => "?").join(", ")})`)
       .run(change.rowId, tenantId, new Date().toISOString(), updatedAt, JSON.stringify(fieldHlc), change.version, ...columns.map((c) => values[c]!));
   }
-  recomputeLocal(db, t, change.rowId);
+  if (t.table === "bookings" || (t.searchColumns.length > 0 && !("search_text" in values))) recomputeLocal(db, t, change.rowId);
   return true;
 }
 
@@ -79,14 +84,33 @@ function recomputeLocal(db: Db, t: SyncedTable, rowId: string): void {
   prepareCached(db, `UPDATE ${t.table} SET search_text = ? WHERE id = ?`).run(text, rowId);
 }
 
+/** Per clock, the greatest pulled stamp already merged: a clock never goes back, so no lower one needs merging. */
+const merged = new WeakMap<DeviceClock, string>();
+
 /**
- * A stamp too far ahead of our wall clock is not merged (the clock would jump with it); the row is
- * still applied, since the server accepted it. The server refuses skewed pushes, so this is rare.
+ * Merging the greatest stamp is enough for later local stamps to sort after all of them, and a
+ * stamp no greater than one merged before changes nothing: one clock write per new high stamp
+ * instead of one per field of every row. A stamp too far ahead of our wall clock is not merged
+ * (the clock would jump with it); the row is still applied, since the server accepted it, and
+ * each of the others is merged on its own. The server refuses skewed pushes, so this is rare.
  */
-function receiveStamp(clock: DeviceClock, stamp: string): void {
+function receiveStamps(clock: DeviceClock, stamps: string[]): void {
+  const greatest = stamps.reduce((a, b) => (b > a ? b : a), "");
+  if (greatest <= (merged.get(clock) ?? "")) return;
+  if (receiveStamp(clock, greatest)) {
+    merged.set(clock, greatest);
+    return;
+  }
+  for (const stamp of stamps) if (stamp !== greatest) receiveStamp(clock, stamp);
+}
+
+/** False when the stamp was refused for clock skew. */
+function receiveStamp(clock: DeviceClock, stamp: string): boolean {
   try {
     clock.receive(stamp);
+    return true;
   } catch (e) {
     if (!(e instanceof ClockSkewError)) throw e;
+    return false;
   }
 }
