@@ -52,7 +52,7 @@ export function encodeChanges(fields: Record<string, FieldSpec>, changes: Record
   return out;
 }
 
-/** SQL giving a column back in the desktop's column form, for pull (jsonb_build_object values). */
+/** SQL giving a column back in the desktop's column form, for pull (json_build_object values). */
 export function readExpression(spec: FieldSpec): string {
   const c = spec.column;
   switch (spec.kind) {
