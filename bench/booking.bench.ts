@@ -6,7 +6,7 @@ import { uuidv7 } from "../shared/ids";
 import { defaultWeeklyHours } from "../shared/schemas/opening-hours";
 import { addDays, mondayOf, zonedToInstant } from "../shared/zoned-time";
 import { createStudioCore, type StudioCore } from "../main/core/studio-core";
-import { fmt, percentile, timeEach } from "./stats";
+import { fmt, percentile, random, timeEach } from "./stats";
 
 /**
  * The booking engine on a studio's worst realistic day: 100,000 bookings over 50 rooms and 3 years
@@ -34,15 +34,6 @@ interface Site {
   rooms: string[];
   engineers: string[];
   gear: string[];
-}
-
-/** A deterministic pseudo-random sequence, so two runs measure the same work. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1_664_525 + 1_013_904_223) >>> 0;
-    return s / 2 ** 32;
-  };
 }
 
 function buildStudio(core: StudioCore): { sites: Site[]; clients: string[] } {

@@ -1,5 +1,6 @@
 import { benchBooking } from "./booking.bench";
 import { benchLocalWrite } from "./local-write.bench";
+import { benchReports } from "./reports.bench";
 import { benchSync } from "./sync.bench";
 
 /**
@@ -10,6 +11,8 @@ import { benchSync } from "./sync.bench";
 const BENCHES: [string, () => string | Promise<string>][] = [
   ["local write path", () => benchLocalWrite()],
   ["booking engine", () => benchBooking()],
+  // Its last line is the reports summary; `BENCH=reports npm run bench` prints it last of all.
+  ["reports", () => benchReports()],
   // Last: its final line is the sync summary, the last line of the run.
   ["sync (push, pull, propagation)", () => benchSync()],
 ];

@@ -16,3 +16,12 @@ export function timeEach(count: number, run: (i: number) => void): number[] {
 }
 
 export const fmt = (n: number) => (n < 10 ? n.toFixed(3) : n.toFixed(1));
+
+/** A deterministic pseudo-random sequence, so two runs measure the same work. */
+export function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1_664_525 + 1_013_904_223) >>> 0;
+    return s / 2 ** 32;
+  };
+}

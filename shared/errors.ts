@@ -47,6 +47,42 @@ export const APP_ERROR_CODES = [
   "STUDIO_MISMATCH",
   // Sync push: a row of a location outside the person's permitted locations.
   "LOCATION_FORBIDDEN",
+  // Two-factor: the account has it on and no code was given (ask for one), or the code is wrong or used.
+  "TOTP_REQUIRED",
+  "TOTP_INVALID",
+  // The studio requires owners to use two-factor: this session may only set it up.
+  "TOTP_SETUP_REQUIRED",
+  "TOTP_ALREADY_ENABLED",
+  "TOTP_NOT_ENABLED",
+  // An invitation link that is wrong, used or expired.
+  "INVITATION_INVALID",
+  "ALREADY_MEMBER",
+  // The studio's last owner cannot be demoted or removed.
+  "LAST_OWNER",
+  // Plans and billing: the server runs without Stripe (every studio on its configured plan).
+  "BILLING_DISABLED",
+  // Checkout asked while a subscription is live: changes go through the Customer Portal.
+  "BILLING_ALREADY_SUBSCRIBED",
+  // The Portal or invoices asked before the studio ever went through Checkout.
+  "BILLING_NO_CUSTOMER",
+  // Stripe refused or could not be reached: nothing was bought or changed.
+  "BILLING_FAILED",
+  // Sync push: a creation over the plan's limits (details name the limit and the plan lifting it).
+  "PLAN_LIMIT",
+  // Sync push: the subscription is past due beyond its grace period; nothing changes until it is paid.
+  "PLAN_READ_ONLY",
+  // Documents: a signed contract can no longer change (only countersigning or voiding it).
+  "CONTRACT_SIGNED",
+  // Documents: an issued invoice, a sent quote or a settled document can no longer be edited.
+  "DOCUMENT_LOCKED",
+  // A credit note larger than what is left of its invoice.
+  "CREDIT_EXCEEDS_INVOICE",
+  // A payment larger than what is left to pay on the invoice.
+  "PAYMENT_EXCEEDS_DUE",
+  // A contract's template names merge fields the studio's data does not have (details.fields).
+  "MERGE_FIELDS_UNKNOWN",
+  // Sending a document to a client without an email address, and none given.
+  "NO_RECIPIENT",
 ] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 

@@ -17,6 +17,7 @@ import { LocalWriter } from "./sync/local-writer";
 import { SearchService } from "./services/search-service";
 import { OutboxService } from "./sync/outbox-service";
 import { BookingService } from "./services/booking-service";
+import { DocumentsService } from "./services/documents/documents-service";
 import { adoptServerStudio } from "./sync/adopt-studio";
 import { SyncEngine, type SyncEngineOptions, type SyncTransport } from "./sync/sync-engine";
 import { syncedTables } from "./sync/synced-tables";
@@ -45,6 +46,8 @@ export interface StudioCore {
   equipment: EntityStore<EquipmentFields>;
   clients: EntityStore<ClientFields>;
   bookings: BookingService;
+  /** Contracts, quotes, invoices, payments and their mail. */
+  documents: DocumentsService;
   search: SearchService;
   outbox: OutboxService;
   /** Makes this empty database the replica of a studio that exists on the server (see adopt-studio.ts). */
@@ -75,6 +78,8 @@ export function createStudioCore(options: StudioCoreOptions): StudioCore {
   const staff = new EntityStore(db, writer, staffDef(db));
   const equipment = new EntityStore(db, writer, equipmentDef(db));
   const clients = new EntityStore(db, writer, clientDef());
+  const bookings = new BookingService(db, writer, studio, now);
+  const documents = new DocumentsService(db, writer, clock, bookings, now);
   const tables = syncedTables([locations.def, rooms.def, staff.def, equipment.def, clients.def]);
   const core: StudioCore = {
     db,
@@ -86,7 +91,8 @@ export function createStudioCore(options: StudioCoreOptions): StudioCore {
     staff,
     equipment,
     clients,
-    bookings: new BookingService(db, writer, studio, now),
+    bookings,
+    documents,
     search: new SearchService(db),
     outbox: new OutboxService(db),
     adoptServerStudio: (s) => adoptServerStudio(db, clock, s),

@@ -1,4 +1,6 @@
 import type { SyncedEntity } from "../sync/protocol";
+import { documentPermissions } from "../documents/document-permissions";
+import { isDocumentEntity, type DocumentEntity } from "../documents/document-entities";
 import type { Permission } from "./permissions";
 
 type Changes = Readonly<Record<string, string | number | null>>;
@@ -7,7 +9,7 @@ type Changes = Readonly<Record<string, string | number | null>>;
 export type WrittenEntity = SyncedEntity | "booking_series" | "staff_time_off" | "equipment_maintenance";
 
 /** Which permission a change to each kind of row needs, beyond bookings' finer rules below. */
-const MANAGE: Record<Exclude<WrittenEntity, "booking" | "booking_series">, Permission> = {
+const MANAGE: Record<Exclude<WrittenEntity, "booking" | "booking_series" | DocumentEntity>, Permission> = {
   studio: "studio.settings",
   location: "location.manage",
   room: "room.manage",
@@ -27,6 +29,7 @@ const NOTE_FIELDS = new Set(["notes"]);
  * so the same rule holds offline and online.
  */
 export function mutationPermissions(entity: WrittenEntity, op: "insert" | "update", changes: Changes): Permission[] {
+  if (isDocumentEntity(entity)) return documentPermissions(entity, op, changes);
   if (entity === "booking_series") return [op === "insert" ? "booking.create" : "booking.edit"];
   if (entity !== "booking") return [MANAGE[entity]];
   const needs = new Set<Permission>();

@@ -24,7 +24,7 @@ const MATRIX: Record<Permission, string> = {
   "quote.create":          "x x x x . . .",
   "invoice.issue":         "x x x . . . .",
   "invoice.void":          "x x . . . . .",
-  "report.view":           "x x x . . . x",
+  "report.view":           "x x x x x . x",
   "report.financial":      "x x x . . . x",
   "room.manage":           "x x x . . . .",
   "equipment.manage":      "x x x . . . .",

@@ -45,7 +45,8 @@ export type Permission = (typeof PERMISSIONS)[number];
 /** What each role adds to the role it extends (roles.ts). */
 const OWN: Record<Role, readonly Permission[]> = {
   viewer: ["booking.view", "client.view"],
-  engineer: ["booking.notes", "contract.sign"],
+  // Engineers see reports of hours and utilisation; money stays behind finance.view.
+  engineer: ["booking.notes", "contract.sign", "report.view"],
   front_desk: ["booking.create", "booking.edit", "booking.cancel", "client.manage", "finance.view", "payment.record", "contract.create", "quote.create"],
   manager: ["booking.override_past", "invoice.issue", "report.view", "report.financial", "room.manage", "equipment.manage"],
   admin: ["invoice.void", "location.manage", "studio.settings", "staff.manage", "users.manage", "devices.manage", "audit.view"],

@@ -37,8 +37,22 @@ export const connectLogInInput = z.object({
   /** For a person in several studios, the one chosen after TENANT_REQUIRED. */
   tenantId: idSchema.optional(),
   deviceName: requiredText(80),
+  /** After TOTP_REQUIRED: the authenticator's code, or one backup code. */
+  totpCode: z.string().trim().regex(/^\d{6}$/, V.invalid).optional(),
+  backupCode: z.string().trim().min(1, V.required).max(40, V.tooLong).optional(),
 });
 export type ConnectLogInInput = z.input<typeof connectLogInInput>;
+
+/** "Join a studio" with the code of an invitation mail (members.invite on the server). */
+export const connectInvitationInput = z.object({
+  serverUrl: serverUrlSchema,
+  token: z.string({ message: V.required }).trim().min(1, V.required).max(300, V.invalid),
+  name: requiredText(120),
+  /** A new account's password; for a person who already has an account, its current password. */
+  password: passwordSchema,
+  deviceName: requiredText(80),
+});
+export type ConnectInvitationInput = z.input<typeof connectInvitationInput>;
 
 /** What the app shows under "Studio account". */
 export interface AccountStatus {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { V, idSchema, requiredText } from "./common";
 import { createLocationInput } from "./location";
+import { ROLES, type Role } from "../permissions/roles";
 
 /** Account messages beyond the common ones (i18n keys, like V). */
 export const ACCOUNT_V = {
@@ -47,6 +48,9 @@ export const logInInput = z.object({
   /** Which studio, for a person who belongs to several. */
   tenantId: idSchema.optional(),
   device: deviceInput,
+  /** For a person with two-factor on: the authenticator's current code, or one backup code. */
+  totpCode: z.string().trim().regex(/^\d{6}$/, V.invalid).optional(),
+  backupCode: z.string().trim().min(1).max(40).optional(),
 });
 export type LogInInput = z.infer<typeof logInInput>;
 
@@ -61,8 +65,9 @@ export const resetPasswordInput = z.object({
 
 export const revokeDeviceInput = z.object({ deviceId: idSchema });
 
-export const MEMBERSHIP_ROLES = ["owner", "admin", "staff"] as const;
-export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
+/** A studio member's role: the shared role set (shared/permissions/roles.ts). */
+export const MEMBERSHIP_ROLES = ROLES;
+export type MembershipRole = Role;
 
 /** What logIn, signUp and refresh return: the desktop keeps the refresh token, sends the access token. */
 export interface SessionTokens {
@@ -75,6 +80,8 @@ export interface SessionTokens {
   tenantId: string;
   deviceId: string;
   role: MembershipRole;
+  /** The studio requires owners to use two-factor and this owner has none yet: only its setup is open. */
+  totpSetupRequired?: boolean;
 }
 
 export interface DeviceSummary {

@@ -9,7 +9,9 @@ import { idSchema } from "../schemas/common";
  * form: booleans 0/1, JSON lists as strings, booking instants as epoch ms), so a pulled change can
  * be written to SQLite and a pending mutation re-applied on top without a second encoding.
  */
-export const SYNCED_ENTITIES = ["studio", "location", "room", "staff", "equipment", "client", "booking", "booking_series", "staff_time_off", "equipment_maintenance"] as const;
+export const SYNCED_ENTITIES = ["studio", "location", "room", "staff", "equipment", "client", "booking", "booking_series", "staff_time_off", "equipment_maintenance",
+  // Contracts, quotes, invoices and payments (shared/documents/document-entities.ts).
+  "service_item", "contract_template", "document_profile", "contract", "quote", "invoice", "payment", "document_email"] as const;
 export type SyncedEntity = (typeof SYNCED_ENTITIES)[number];
 
 /** A push is bounded so one request stays one short burst of transactions. */

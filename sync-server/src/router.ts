@@ -1,6 +1,11 @@
 import { accountsRouter, devicesRouter } from "./accounts/accounts-router";
+import { billingRouter } from "./billing/billing-router";
+import { auditRouter } from "./audit/audit-router";
+import { delegationsRouter } from "./delegations/delegations-router";
 import { healthReport } from "./health";
+import { membersRouter } from "./members/members-router";
 import { syncProtocolRouter } from "./sync/sync-router";
+import { securityRouter } from "./two-factor/security-router";
 import { publicProcedure, router } from "./trpc/init";
 
 export type { SyncContext, SyncServices } from "./trpc/context";
@@ -12,6 +17,11 @@ export const syncRouter = router({
   accounts: accountsRouter,
   devices: devicesRouter,
   sync: syncProtocolRouter,
+  billing: billingRouter,
+  delegations: delegationsRouter,
+  audit: auditRouter,
+  security: securityRouter,
+  members: membersRouter,
 });
 
 export type SyncRouter = typeof syncRouter;

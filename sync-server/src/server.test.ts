@@ -233,8 +233,16 @@ describe("cli (npm run server)", () => {
     const db = await createTestDatabase("cli");
     const { listening, logged } = await runUntilListening({ DATABASE_URL: db.adminUrl, SYNC_DATA_DIR: tempDataDir(), SMTP_URL: "" });
     expect(listening.database).toBe(`postgres@socket ${String(db.admin.host)}/${db.name}`);
-    expect(logged.map((l) => l.msg)).toEqual(["mail is off: set SMTP_URL to send password reset mails", "listening", "request", "shutting down", "stopped"]);
-    expect(logged[2]).toMatchObject({ method: "GET", path: "/health", status: 200 });
+    expect(logged.map((l) => l.msg)).toEqual([
+      "mail is off: set SMTP_URL to send password reset mails",
+      "billing is off: every studio is on the Enterprise plan (set STRIPE_SECRET_KEY to sell plans, SYNC_DEFAULT_PLAN to change it)",
+      "listening",
+      "request",
+      "shutting down",
+      "stopped",
+    ]);
+    expect(logged[1]).toMatchObject({ billing: "off", plan: "enterprise" });
+    expect(logged[3]).toMatchObject({ method: "GET", path: "/health", status: 200 });
   }, 20_000);
 
   it("without DATABASE_URL: creates and starts PostgreSQL in SYNC_DATA_DIR, and stops it on SIGTERM", async () => {

@@ -3,6 +3,7 @@ import type http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { AnyTRPCRouter } from "@trpc/server";
 import { createHTTPServer } from "@trpc/server/adapters/standalone";
+import { STRIPE_WEBHOOK_PATH, stripeWebhookReply } from "./billing/stripe-webhook";
 import { healthReport } from "./health";
 import { jsonLogger, type Logger, type LogLine } from "./log";
 import { syncRouter } from "./router";
@@ -109,6 +110,17 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
       if (pathname === "/health") {
         if (req.method !== "GET" && req.method !== "HEAD") return sendJson(res, 405, { error: "Method not allowed" }, { allow: "GET, HEAD" });
         return sendJson(res, 200, healthReport(base));
+      }
+      // Before tRPC, which would parse the body: the signature is checked on the raw bytes.
+      if (pathname === STRIPE_WEBHOOK_PATH) {
+        void stripeWebhookReply(req, services?.billing).then(
+          (reply) => sendJson(res, reply.status, reply.body, reply.headers),
+          (err: unknown) => {
+            log({ level: "error", msg: "stripe webhook failed", error: String(err) });
+            sendJson(res, 500, { error: "Internal error" });
+          },
+        );
+        return;
       }
       if (!pathname.startsWith(TRPC_BASE_PATH)) return sendJson(res, 404, { error: "Not found" });
       next();

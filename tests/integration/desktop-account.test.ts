@@ -1,7 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { createStudioCore, type StudioCore } from "../../main/core/studio-core";
-import { SETUP, tempDir } from "../../main/core/test-fixtures";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { StudioCore } from "../../main/core/studio-core";
+import { SETUP } from "../../main/core/test-fixtures";
 import type { AppError } from "../../shared/app-error";
+import { desktopComputers } from "./support/desktop-computers";
 import { createTestDatabase, type TestDatabase } from "./support/postgres";
 import { startTestSyncServer, type TestSyncServer } from "./support/sync-test-server";
 
@@ -11,29 +12,15 @@ import { startTestSyncServer, type TestSyncServer } from "./support/sync-test-se
  */
 let db: TestDatabase;
 let srv: TestSyncServer;
-const opened: { core: StudioCore; cleanup(): void }[] = [];
+const computer = desktopComputers("account");
 
 beforeAll(async () => {
   db = await createTestDatabase("desktop_account");
   srv = await startTestSyncServer(db);
 });
-afterEach(() => {
-  for (const o of opened.splice(0)) {
-    o.core.close();
-    o.cleanup();
-  }
-});
 afterAll(async () => {
   await srv?.close();
 });
-
-function computer(label: string): StudioCore {
-  const tmp = tempDir(`rsm-account-${label}-`);
-  // Long intervals: the tests sync on purpose, live notifications and local writes aside.
-  const core = createStudioCore({ databaseFile: tmp.file(), sync: { intervalMs: 3_600_000, debounceMs: 20 } });
-  opened.push({ core, cleanup: tmp.cleanup });
-  return core;
-}
 
 let n = 0;
 function owner(label = `o${++n}`) {

@@ -103,4 +103,5 @@ it("random offline edits on three desktop cores and random sync orders converge,
     }),
     { numRuns: 15 },
   );
-});
+  // Fifteen studios with three SQLite desks each: seconds on an idle machine, more on a busy one.
+}, 120_000);

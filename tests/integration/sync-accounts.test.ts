@@ -120,7 +120,7 @@ describe("log-in", () => {
     const first = signUpInput("multi-1");
     const one = await srv.client().accounts.signUp.mutate(first);
     const two = await srv.client().accounts.signUp.mutate(signUpInput("multi-2"));
-    await addMember(db, two.tenantId, first.owner.email, "irrelevant-password", "staff");
+    await addMember(db, two.tenantId, first.owner.email, "irrelevant-password", "front_desk");
     const creds = { email: first.owner.email, password: first.owner.password, device: { name: "x" } };
     const choose = await refusal(srv.client().accounts.logIn.mutate(creds));
     expect(choose).toMatchObject({ appCode: "TENANT_REQUIRED", httpStatus: 400 });
@@ -131,7 +131,7 @@ describe("log-in", () => {
       ],
     });
     const inTwo = await srv.client().accounts.logIn.mutate({ ...creds, tenantId: two.tenantId });
-    expect(inTwo).toMatchObject({ tenantId: two.tenantId, role: "staff", userId: one.userId });
+    expect(inTwo).toMatchObject({ tenantId: two.tenantId, role: "front_desk", userId: one.userId });
     expect((await refusal(srv.client().accounts.logIn.mutate({ ...creds, tenantId: uuidv7() }))).appCode).toBe("FORBIDDEN");
   });
 });
@@ -190,7 +190,7 @@ describe("devices", () => {
   it("the owner sees every device of the studio and revokes one: it is refused at once, token and refresh alike", async () => {
     const input = signUpInput("revoke");
     const owner = await srv.client().accounts.signUp.mutate(input);
-    await addMember(db, owner.tenantId, "engineer.revoke@example.com", "engineer password 1", "staff");
+    await addMember(db, owner.tenantId, "engineer.revoke@example.com", "engineer password 1", "front_desk");
     srv.clock.advance(1000);
     const engineer = await srv.client().accounts.logIn.mutate({ email: "engineer.revoke@example.com", password: "engineer password 1", device: { name: "Control room" } });
 
@@ -200,7 +200,7 @@ describe("devices", () => {
       expect.objectContaining({ id: owner.deviceId, name: input.device.name, userEmail: input.owner.email, revokedAt: null, current: true }),
     ]);
 
-    await expect(srv.client(engineer.accessToken).accounts.me.query()).resolves.toMatchObject({ role: "staff" });
+    await expect(srv.client(engineer.accessToken).accounts.me.query()).resolves.toMatchObject({ role: "front_desk" });
     const revoked = await srv.client(owner.accessToken).devices.revoke.mutate({ deviceId: engineer.deviceId });
     expect(revoked).toMatchObject({ id: engineer.deviceId, revokedAt: expect.any(String) });
 
@@ -215,7 +215,7 @@ describe("devices", () => {
 
   it("only the owner may list or revoke devices", async () => {
     const owner = await srv.client().accounts.signUp.mutate(signUpInput("owner-only"));
-    await addMember(db, owner.tenantId, "staff.owner-only@example.com", "staff password 1", "staff");
+    await addMember(db, owner.tenantId, "staff.owner-only@example.com", "staff password 1", "front_desk");
     const staff = await srv.client().accounts.logIn.mutate({ email: "staff.owner-only@example.com", password: "staff password 1", device: { name: "Desk" } });
     expect(await refusal(srv.client(staff.accessToken).devices.list.query())).toMatchObject({ appCode: "FORBIDDEN", httpStatus: 403 });
     expect(await refusal(srv.client(staff.accessToken).devices.revoke.mutate({ deviceId: owner.deviceId }))).toMatchObject({ appCode: "FORBIDDEN" });

@@ -104,7 +104,7 @@ describe("pull", () => {
   });
 
   it("gives every row to a member with no locations listed, and to the owner whatever is listed", async () => {
-    const everywhere = await member("staff", "all");
+    const everywhere = await member("front_desk", "all");
     expect([...(await pulledIds(everywhere))].sort()).toEqual(EVERY_ROW().sort());
     await setScope(owner.userId, [ids.paris]);
     try {
@@ -160,7 +160,7 @@ describe("push", () => {
   });
 
   it("refuses staff changes to the studio and its locations (FORBIDDEN), not to their daily work", async () => {
-    const staff = await member("staff", "all");
+    const staff = await member("front_desk", "all");
     const m = new SimDevice("desk-staff");
     const { results } = await pushAs(staff, [
       m.update("studio", owner.tenantId, { name: "Staff's studio" }),

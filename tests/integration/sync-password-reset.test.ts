@@ -1,59 +1,24 @@
-import { SMTPServer } from "smtp-server";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMailer } from "../../sync-server/src/accounts/mailer";
 import { createTestDatabase, type TestDatabase } from "./support/postgres";
+import { bodyOf, startSmtpInbox, type ReceivedMail, type SmtpInbox } from "./support/smtp-inbox";
 import { refusal, signUpInput, startTestSyncServer, type TestSyncServer } from "./support/sync-test-server";
 
 /** Password reset end to end: nodemailer → a real SMTP server (smtp-server) → the code in the mail → a new password. */
-interface ReceivedMail {
-  to: string[];
-  raw: string;
-}
-
-let smtp: SMTPServer;
-let smtpPort: number;
-const inbox: ReceivedMail[] = [];
+let smtp: SmtpInbox;
 let db: TestDatabase;
 let srv: TestSyncServer;
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("end", () => {
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString("utf8") });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  smtpPort = (smtp.server.address() as AddressInfo).port;
+  smtp = await startSmtpInbox();
   db = await createTestDatabase("reset");
-  srv = await startTestSyncServer(db, { mailer: createMailer(`smtp://127.0.0.1:${smtpPort}`, "Studio <studio@example.com>", () => {}) });
+  srv = await startTestSyncServer(db, { mailer: createMailer(smtp.url, "Studio <studio@example.com>", () => {}) });
 });
 afterAll(async () => {
   await srv?.close();
-  await new Promise<void>((resolve) => smtp.close(resolve));
+  await smtp?.close();
 });
 
-/** The mail's text, quoted-printable decoded (nodemailer encodes the accented French part). */
-function bodyOf(mail: ReceivedMail): string {
-  const qp = mail.raw.split(/\r?\n\r?\n/).slice(1).join("\n\n").replace(/=\r?\n/g, "");
-  const bytes: number[] = [];
-  for (let i = 0; i < qp.length; i++) {
-    const hex = qp[i] === "=" ? /^[0-9A-F]{2}/.exec(qp.slice(i + 1, i + 3)) : null;
-    if (hex) {
-      bytes.push(parseInt(hex[0], 16));
-      i += 2;
-    } else bytes.push(...Buffer.from(qp[i]!, "utf8"));
-  }
-  return Buffer.from(bytes).toString("utf8");
-}
 
 /** The reset code: the indented line of the mail's text. */
 function codeIn(mail: ReceivedMail): string {
@@ -62,22 +27,13 @@ function codeIn(mail: ReceivedMail): string {
   return match[1]!;
 }
 
-async function mailFor(address: string, since: number): Promise<ReceivedMail> {
-  for (let i = 0; i < 200; i++) {
-    const mail = inbox.slice(since).find((m) => m.to.includes(address));
-    if (mail) return mail;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`No mail for ${address}`);
-}
-
 describe("password reset", () => {
   it("mails a code that sets a new password once, ends old sessions, and the new password logs in", async () => {
     const input = signUpInput("reset");
     const session = await srv.client().accounts.signUp.mutate(input);
-    const before = inbox.length;
+    const before = smtp.mails.length;
     await expect(srv.client().accounts.requestPasswordReset.mutate({ email: "OWNER.reset@example.com" })).resolves.toEqual({ accepted: true });
-    const mail = await mailFor(input.owner.email, before);
+    const mail = await smtp.mailFor(input.owner.email, before);
     expect(mail.raw).toMatch(/^From: Studio <studio@example.com>/m);
     expect(mail.raw).toMatch(/^Subject: =\?UTF-8\?/m);
     expect(bodyOf(mail)).toContain("Si vous n'avez rien demandé");
@@ -98,18 +54,18 @@ describe("password reset", () => {
   });
 
   it("answers the same for an unknown email, and sends nothing", async () => {
-    const before = inbox.length;
+    const before = smtp.mails.length;
     await expect(srv.client().accounts.requestPasswordReset.mutate({ email: "nobody@example.com" })).resolves.toEqual({ accepted: true });
     await new Promise((r) => setTimeout(r, 100));
-    expect(inbox.length).toBe(before);
+    expect(smtp.mails.length).toBe(before);
   });
 
   it("refuses an expired code and a made-up one", async () => {
     const input = signUpInput("reset-expired");
     await srv.client().accounts.signUp.mutate(input);
-    const before = inbox.length;
+    const before = smtp.mails.length;
     await srv.client().accounts.requestPasswordReset.mutate({ email: input.owner.email });
-    const code = codeIn(await mailFor(input.owner.email, before));
+    const code = codeIn(await smtp.mailFor(input.owner.email, before));
     srv.clock.advance(61 * 60_000);
     expect((await refusal(srv.client().accounts.resetPassword.mutate({ token: code, newPassword: "too late password" }))).appCode).toBe("RESET_TOKEN_INVALID");
     expect((await refusal(srv.client().accounts.resetPassword.mutate({ token: "made-up", newPassword: "too late password" }))).appCode).toBe("RESET_TOKEN_INVALID");
@@ -119,10 +75,10 @@ describe("password reset", () => {
   it("sends at most three mails an hour per person", async () => {
     const input = signUpInput("reset-flood");
     await srv.client().accounts.signUp.mutate(input);
-    const before = inbox.length;
+    const before = smtp.mails.length;
     for (let i = 0; i < 5; i++) await srv.client().accounts.requestPasswordReset.mutate({ email: input.owner.email });
     await new Promise((r) => setTimeout(r, 100));
-    expect(inbox.slice(before).filter((m) => m.to.includes(input.owner.email))).toHaveLength(3);
+    expect(smtp.mails.slice(before).filter((m) => m.to.includes(input.owner.email))).toHaveLength(3);
   });
 
   it("with no SMTP configured, says that mail is off", async () => {

@@ -41,7 +41,7 @@ async function pullAll(t: SessionTokens): Promise<PulledChange[]> {
 const studioRow = async (t: SessionTokens) => (await pullAll(t)).filter((c) => c.entity === "studio");
 const statusOf = (r: { status: string; code?: string }) => (r.status === "rejected" ? r.code : r.status);
 
-async function logInMember(role: "admin" | "staff"): Promise<SessionTokens> {
+async function logInMember(role: "admin" | "front_desk"): Promise<SessionTokens> {
   const email = `${role}.${uuidv7().slice(-6)}@example.com`;
   await addMember(db, owner.tenantId, email, "member password 1", role);
   return srv.client().accounts.logIn.mutate({ email, password: "member password 1", device: { name: `${role} desk` } });
@@ -103,7 +103,7 @@ describe("studio row", () => {
 
   it("lets an admin change it, and refuses a staff member (FORBIDDEN)", async () => {
     const admin = await logInMember("admin");
-    const staff = await logInMember("staff");
+    const staff = await logInMember("front_desk");
     const d = new SimDevice("desk-members");
     expect((await pushAs(admin, [d.update("studio", owner.tenantId, { defaultDepositBp: 2500 })])).results.map(statusOf)).toEqual(["applied"]);
     expect((await pushAs(staff, [d.update("studio", owner.tenantId, { defaultDepositBp: 0 })])).results.map(statusOf)).toEqual(["FORBIDDEN"]);

@@ -1,7 +1,7 @@
 import os from "node:os";
 import type { z } from "zod";
 import type { SessionTokens } from "../../../shared/schemas/account";
-import { connectLogInInput, connectSignUpInput, type AccountStatus } from "../../../shared/schemas/account-link";
+import { connectInvitationInput, connectLogInInput, connectSignUpInput, type AccountStatus } from "../../../shared/schemas/account-link";
 import { AppError, issuesToFieldErrors } from "../errors";
 import type { StudioCore } from "../studio-core";
 import type { AccountSessionStore } from "./account-session-store";
@@ -68,20 +68,43 @@ export class AccountLink {
         email: form.email,
         password: form.password,
         ...(form.tenantId ? { tenantId: form.tenantId } : {}),
+        // TOTP_REQUIRED comes back as is: the app asks for the code and logs in again with it.
+        ...(form.totpCode ? { totpCode: form.totpCode } : {}),
+        ...(form.backupCode ? { backupCode: form.backupCode } : {}),
         // Logging in again keeps this computer's device entry (the owner sees one desk, not two).
         device: { name: form.deviceName, ...(previous && previous.serverUrl === form.serverUrl ? { id: previous.deviceId } : {}) },
       }),
     );
+    return this.joined(form.serverUrl, form.email, tokens);
+  }
+
+  /**
+   * "Join a studio" with an emailed invitation code: the server makes the membership (and the
+   * account, for a new person) and a session; then as a login on a fresh computer.
+   */
+  async acceptInvitation(input: unknown): Promise<AccountStatus> {
+    const form = parse(connectInvitationInput, input);
+    const server = createServerClient(form.serverUrl, () => null);
+    const tokens = await callServer(() =>
+      server.accounts.acceptInvitation.mutate({ token: form.token, name: form.name, password: form.password, device: { name: form.deviceName } }),
+    );
+    const authed = createServerClient(form.serverUrl, () => tokens.accessToken);
+    const me = await callServer(() => authed.accounts.me.query());
+    return this.joined(form.serverUrl, me.email, tokens, me.studioName);
+  }
+
+  /** A session for a studio: refused on a computer holding another studio; a fresh one adopts it. */
+  private async joined(serverUrl: string, email: string, tokens: SessionTokens, studioName?: string): Promise<AccountStatus> {
     const local = this.core.studio.find();
     if (local && local.tenantId !== tokens.tenantId) {
       throw new AppError("OTHER_STUDIO_HERE", `This computer holds the studio "${local.name}", not the account's studio`, undefined, { localStudio: local.name });
     }
     if (!local) {
-      const authed = createServerClient(form.serverUrl, () => tokens.accessToken);
-      const me = await callServer(() => authed.accounts.me.query());
-      this.core.adoptServerStudio({ tenantId: tokens.tenantId, name: me.studioName });
+      const authed = createServerClient(serverUrl, () => tokens.accessToken);
+      const name = studioName ?? (await callServer(() => authed.accounts.me.query())).studioName;
+      this.core.adoptServerStudio({ tenantId: tokens.tenantId, name });
     }
-    return this.connected(form.serverUrl, form.email, tokens);
+    return this.connected(serverUrl, email, tokens);
   }
 
   /** Forgets the account on this computer; the studio's data and its pending changes stay here. */

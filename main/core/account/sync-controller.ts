@@ -123,7 +123,15 @@ export class SyncController {
   /** A failure keeps the last snapshot: the checks stay as they were until the next round. */
   private fetchAccess(server: AuthorizedServer): Promise<void> {
     return server.call((c) => c.accounts.access.query()).then(
-      (snapshot) => this.core.access.save(snapshot),
+      (snapshot) => {
+        const before = this.core.access.snapshot();
+        this.core.access.save(snapshot);
+        // Rows of a newly permitted location sit below the pull cursor: pull everything again once.
+        if (before && scopeWidened(before.locationIds, snapshot.locationIds)) {
+          this.core.db.prepare("UPDATE sync_state SET cursor = 0 WHERE singleton = 1").run();
+          this.kick(0);
+        }
+      },
       () => undefined,
     );
   }
@@ -190,4 +198,11 @@ export class SyncController {
       (e: unknown) => reopen(e),
     );
   }
+}
+
+/** Whether a location scope now reaches a location it did not (null: every location). */
+export function scopeWidened(before: readonly string[] | null, after: readonly string[] | null): boolean {
+  if (before === null) return false;
+  if (after === null) return true;
+  return after.some((id) => !before.includes(id));
 }

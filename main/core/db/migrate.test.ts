@@ -92,6 +92,8 @@ const SEED_AT: Record<number, (db: Db) => void> = {
       }],
     });
   },
+  // v6 added the access snapshot (nullable columns), v7 the documents: a desk's data is kept as is.
+  6: (db) => SEED_AT[5]!(db),
 };
 
 /** v3's booking rules on rooms, as an upgraded room gets them. */
@@ -109,11 +111,13 @@ describe("migrate", () => {
     expect(schemaVersion(db)).toBe(LATEST_VERSION);
     const schema = schemaOf(db);
     expect(Object.keys(schema)).toEqual([
-      "account_session", "booking_equipment", "booking_rooms", "booking_series", "booking_staff", "bookings", "clients", "device", "device_prefs",
-      "equipment", "equipment_maintenance", "locations", "outbox", "rooms", "staff", "staff_time_off", "studio", "sync_state",
+      "account_session", "booking_equipment", "booking_rooms", "booking_series", "booking_staff", "bookings", "clients", "contract_templates", "contracts",
+      "device", "device_prefs", "document_emails", "document_local_counter", "document_profiles", "equipment", "equipment_maintenance", "invoices",
+      "locations", "outbox", "payments", "quotes", "rooms", "service_items", "staff", "staff_time_off", "studio", "sync_state",
     ]);
     for (const table of Object.keys(SEARCH_SOURCES)) expect(schema[table]).toContain("search_text TEXT NOT NULL");
-    const synced = ["studio", "locations", "rooms", "staff", "equipment", "clients", "bookings", "booking_series", "staff_time_off", "equipment_maintenance"];
+    const synced = ["studio", "locations", "rooms", "staff", "equipment", "clients", "bookings", "booking_series", "staff_time_off", "equipment_maintenance",
+      "service_items", "contract_templates", "document_profiles", "contracts", "quotes", "invoices", "payments", "document_emails"];
     for (const table of synced) {
       expect(schema[table]).toEqual(expect.arrayContaining(["tenant_id TEXT NOT NULL", "updated_at TEXT NOT NULL", "field_hlc TEXT NOT NULL", "deleted_at TEXT", "version INTEGER"]));
     }

@@ -5,9 +5,12 @@ import { createRoomInput, updateRoomInput } from "../../../shared/schemas/room";
 import { createStaffInput, updateStaffInput } from "../../../shared/schemas/staff";
 import { accountProcedures } from "./procedures/account-procedures";
 import { bookingProcedures } from "./procedures/booking-procedures";
+import { documentsProcedures } from "./procedures/documents-procedures";
+import { reportProcedures } from "./procedures/report-procedures";
 import { syncProcedures } from "./procedures/sync-procedures";
 import { entityProcedures } from "./procedures/entity-procedures";
 import { studioProcedures } from "./procedures/studio-procedures";
+import { teamProcedures } from "./procedures/team-procedures";
 import { createCallerFactory, router } from "./trpc";
 
 /** The one router the renderer talks to, over Electron IPC or WebSocket alike. */
@@ -19,8 +22,11 @@ export const appRouter = router({
   equipment: entityProcedures("equipment", createEquipmentInput, updateEquipmentInput),
   clients: entityProcedures("clients", createClientInput, updateClientInput),
   bookings: bookingProcedures,
+  reports: reportProcedures,
   account: accountProcedures,
   sync: syncProcedures,
+  documents: documentsProcedures,
+  team: teamProcedures,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,3 +1,4 @@
+import { DOCUMENT_ENTITY_NAMES, DOCUMENT_ENTITIES, documentColumns } from "../../../shared/documents/document-entities";
 import { SEARCH_SOURCES } from "../db/migrations/002-search-text";
 import { BOOKING_COLUMNS } from "../services/booking/booking-record";
 import type { FieldSpec } from "../services/entity-store";
@@ -54,5 +55,7 @@ export function syncedTables(defs: { entity: string; table: string; fields: Reco
   out.booking = { table: "bookings", columns: { ...bookingColumns, ...LIFECYCLE }, searchColumns: [] };
   out.studio = { table: "studio", columns: { ...STUDIO_COLUMNS, ...LIFECYCLE }, searchColumns: [] };
   for (const [entity, columns] of Object.entries(SIDE_TABLES)) out[entity] = { table: entity, columns: { ...columns, ...LIFECYCLE }, searchColumns: [] };
+  // Documents (migration 007), from the map the server's entity tables are built from too.
+  for (const entity of DOCUMENT_ENTITY_NAMES) out[entity] = { table: DOCUMENT_ENTITIES[entity].table, columns: { ...documentColumns(entity), ...LIFECYCLE }, searchColumns: [] };
   return out;
 }

@@ -9,6 +9,8 @@ const claimsSchema = z.object({
   tid: z.uuid(),
   did: z.uuid(),
   role: z.enum(MEMBERSHIP_ROLES),
+  /** Two-factor setup only: the studio requires it of owners and this one has none yet. */
+  tsu: z.literal(true).optional(),
   iat: z.number().int(),
   exp: z.number().int(),
 });
@@ -33,6 +35,14 @@ export class AccessTokens {
 
   private sign(data: string): Buffer {
     return crypto.createHmac("sha256", this.secret).update(data).digest();
+  }
+
+  /**
+   * A key for another purpose (encrypting two-factor secrets at rest), derived from the token
+   * secret with HKDF so the two never share key material and no second secret has to be kept.
+   */
+  deriveKey(purpose: string): Buffer {
+    return Buffer.from(crypto.hkdfSync("sha256", this.secret, Buffer.alloc(0), `rsm ${purpose}`, 32));
   }
 
   issue(subject: Omit<AccessClaims, "iat" | "exp">, nowMs: number): { token: string; expiresAt: number } {

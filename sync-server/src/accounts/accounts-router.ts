@@ -6,7 +6,9 @@ import {
   revokeDeviceInput,
   signUpInput,
 } from "../../../shared/schemas/account";
-import { authedProcedure, ownerProcedure, servicesProcedure } from "../trpc/procedures";
+import { acceptInvitationInput } from "../../../shared/schemas/team";
+import { acceptInvitation } from "../members/invitations";
+import { accessProcedure, permissionProcedure, servicesProcedure, sessionProcedure } from "../trpc/procedures";
 import { router } from "../trpc/init";
 import { logIn } from "./log-in";
 import { requestPasswordReset, resetPassword } from "./password-reset";
@@ -25,10 +27,15 @@ export const accountsRouter = router({
   resetPassword: servicesProcedure
     .input(resetPasswordInput)
     .mutation(({ ctx, input }) => resetPassword(ctx.services.accounts, input.token, input.newPassword)),
-  me: authedProcedure.query(({ ctx }) => whoAmI(ctx.services.accounts, ctx.auth)),
+  acceptInvitation: servicesProcedure
+    .input(acceptInvitationInput)
+    .mutation(({ ctx, input }) => acceptInvitation(ctx.services.accounts, input, ctx.clientIp)),
+  me: sessionProcedure.query(({ ctx }) => whoAmI(ctx.services.accounts, ctx.auth)),
+  /** The caller's AccessSnapshot (role, location scope, live delegations): what the desktop checks offline. */
+  access: accessProcedure.query(({ ctx }) => ctx.access.snapshot),
 });
 
 export const devicesRouter = router({
-  list: ownerProcedure.query(({ ctx }) => studioDevices(ctx.services.accounts, ctx.auth)),
-  revoke: ownerProcedure.input(revokeDeviceInput).mutation(({ ctx, input }) => revokeStudioDevice(ctx.services.accounts, ctx.auth, input.deviceId)),
+  list: permissionProcedure("devices.manage").query(({ ctx }) => studioDevices(ctx.services.accounts, ctx.auth)),
+  revoke: permissionProcedure("devices.manage").input(revokeDeviceInput).mutation(({ ctx, input }) => revokeStudioDevice(ctx.services.accounts, ctx.auth, input.deviceId)),
 });

@@ -1,5 +1,6 @@
 import type pg from "pg";
 import type { MembershipRole } from "../../../shared/schemas/account";
+import { loadCallerAccess, type CallerAccess } from "../access/caller-access";
 import { withTenant, type Tx } from "../db/with-tenant";
 import { ServerError } from "../errors";
 import type { AccountsDeps } from "./accounts-deps";
@@ -9,9 +10,14 @@ export interface AuthSession {
   userId: string;
   tenantId: string;
   deviceId: string;
+  /** The role when the access token was issued; permission checks read the current one (access()). */
   role: MembershipRole;
+  /** A session that may only set up two-factor (the studio requires it of owners). */
+  totpSetupOnly: boolean;
   /** Runs fn in a transaction of the studio's database with RLS set to this studio. */
   inTenant<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** The caller's current role, scope and delegations, read once per request. */
+  access(): Promise<CallerAccess>;
 }
 
 /** last_seen_at is written at most this often per device, not on every request. */
@@ -41,5 +47,14 @@ export async function authenticate(deps: AccountsDeps, authorization: string | u
   });
   if (!device || device.user_id !== claims.sub) throw new ServerError("UNAUTHENTICATED", "Unknown device: log in again");
   if (device.revoked_at) throw new ServerError("DEVICE_REVOKED", "This computer's access was revoked by the studio owner: log in again");
-  return { userId: claims.sub, tenantId: claims.tid, deviceId: claims.did, role: claims.role, inTenant };
+  let access: Promise<CallerAccess> | null = null;
+  return {
+    userId: claims.sub,
+    tenantId: claims.tid,
+    deviceId: claims.did,
+    role: claims.role,
+    totpSetupOnly: claims.tsu === true,
+    inTenant,
+    access: () => (access ??= loadCallerAccess(deps.databases.primary, inTenant, { tenantId: claims.tid, userId: claims.sub, pooledInPrimary: pool === deps.databases.primary }, deps.now())),
+  };
 }

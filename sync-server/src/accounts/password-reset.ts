@@ -1,4 +1,5 @@
 import { uuidv7 } from "../../../shared/ids";
+import { recordAudit } from "../audit/audit-log";
 import { withTenant, withUser } from "../db/with-tenant";
 import { ServerError } from "../errors";
 import { emailKey, type AccountsDeps } from "./accounts-deps";
@@ -81,9 +82,10 @@ export async function resetPassword(deps: AccountsDeps, token: string, newPasswo
   });
   if (!tenantIds) throw invalid();
   for (const tenantId of tenantIds) {
-    await withTenant(await deps.databases.forTenant(tenantId), tenantId, (tx) =>
-      tx.query("UPDATE refresh_tokens SET revoked_at = $3 WHERE tenant_id = $1 AND user_id = $2 AND revoked_at IS NULL", [tenantId, userId, new Date(nowMs)]),
-    );
+    await withTenant(await deps.databases.forTenant(tenantId), tenantId, async (tx) => {
+      await tx.query("UPDATE refresh_tokens SET revoked_at = $3 WHERE tenant_id = $1 AND user_id = $2 AND revoked_at IS NULL", [tenantId, userId, new Date(nowMs)]);
+      await recordAudit(tx, tenantId, nowMs, { kind: "security", action: "password.reset", userId, entity: "user", rowId: userId });
+    });
   }
   deps.log({ level: "info", msg: "password reset", userId });
   return { ok: true };

@@ -6,6 +6,8 @@ import { roleIn } from "./memberships";
 import { sameBytes, sha256 } from "./opaque-token";
 import { parseRefreshToken } from "./refresh-token";
 import { issueSession } from "./session-tokens";
+import { recordAudit } from "../audit/audit-log";
+import { totpSetupOnly } from "../two-factor/owner-policy";
 
 interface TokenRow {
   family_id: string;
@@ -58,6 +60,8 @@ export async function refreshSession(deps: AccountsDeps, refreshToken: string): 
   });
   if (!owner) throw REFUSALS.unknown();
   const role: MembershipRole | null = await roleIn(deps.databases.primary, tenantId, owner);
+  // Decided again at each refresh: a limited session lifts once two-factor is on.
+  const setupOnly = role !== null && (await totpSetupOnly(deps, tenantId, owner, role));
 
   const outcome = await withTenant<Outcome>(pool, tenantId, async (tx) => {
     const nowMs = deps.now();
@@ -76,6 +80,7 @@ export async function refreshSession(deps: AccountsDeps, refreshToken: string): 
     if (row.rotated_at) {
       await revokeFamily(tx, tenantId, row.family_id, nowMs);
       deps.log({ level: "warn", msg: "refresh token reused: session revoked", tenantId, deviceId: row.device_id, familyId: row.family_id });
+      await recordAudit(tx, tenantId, nowMs, { kind: "security", action: "refresh.reused", userId: row.user_id, deviceId: row.device_id, details: { familyId: row.family_id } });
       return { kind: "reused" };
     }
     if (row.expires_at.getTime() <= nowMs) return { kind: "expired" };
@@ -84,7 +89,7 @@ export async function refreshSession(deps: AccountsDeps, refreshToken: string): 
       return { kind: "not-a-member" };
     }
     await tx.query("UPDATE refresh_tokens SET rotated_at = $3 WHERE tenant_id = $1 AND id = $2", [tenantId, tokenId, new Date(nowMs)]);
-    const session = await issueSession(tx, deps, { tenantId, userId: row.user_id, deviceId: row.device_id, role }, row.family_id);
+    const session = await issueSession(tx, deps, { tenantId, userId: row.user_id, deviceId: row.device_id, role, totpSetupOnly: setupOnly }, row.family_id);
     return { kind: "ok", session };
   });
   if (outcome.kind !== "ok") throw REFUSALS[outcome.kind]();

@@ -10,6 +10,8 @@ export interface SessionSubject {
   userId: string;
   deviceId: string;
   role: MembershipRole;
+  /** Two-factor setup only (require-owner-2fa, owner without it): every other procedure is refused. */
+  totpSetupOnly?: boolean;
 }
 
 /**
@@ -26,12 +28,14 @@ export async function issueSession(tx: Tx, deps: AccountsDeps, subject: SessionS
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
     [subject.tenantId, tokenId, familyId ?? tokenId, subject.deviceId, subject.userId, sha256(secret), new Date(nowMs), new Date(refreshExpiresAt)],
   );
-  const access = deps.tokens.issue({ sub: subject.userId, tid: subject.tenantId, did: subject.deviceId, role: subject.role }, nowMs);
+  const { totpSetupOnly, ...who } = subject;
+  const access = deps.tokens.issue({ sub: who.userId, tid: who.tenantId, did: who.deviceId, role: who.role, ...(totpSetupOnly ? { tsu: true as const } : {}) }, nowMs);
   return {
     accessToken: access.token,
     accessTokenExpiresAt: access.expiresAt,
     refreshToken: formatRefreshToken({ tenantId: subject.tenantId, tokenId, secret }),
     refreshTokenExpiresAt: refreshExpiresAt,
-    ...subject,
+    ...who,
+    ...(totpSetupOnly ? { totpSetupRequired: true } : {}),
   };
 }

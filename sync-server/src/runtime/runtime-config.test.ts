@@ -29,6 +29,7 @@ describe("readRuntimeConfig", () => {
       smtpUrl: undefined,
       mailFrom: "Recording Studio Manager <no-reply@localhost>",
       trustProxy: false,
+      billing: { stripe: null, defaultPlan: "enterprise" },
     });
   });
 

@@ -1,4 +1,5 @@
 import { DEFAULT_MAIL_FROM } from "../accounts/mailer";
+import { readBillingConfig, type BillingConfig } from "./billing-config";
 import { syncDataDir } from "./default-data-dir";
 
 /** Everything `npm run server` reads from the environment besides PORT and HOST (config.ts). */
@@ -13,6 +14,8 @@ export interface RuntimeConfig {
   smtpUrl: string | undefined;
   mailFrom: string;
   trustProxy: boolean;
+  /** Stripe (STRIPE_*, APP_URL), or billing off on SYNC_DEFAULT_PLAN. */
+  billing: BillingConfig;
 }
 
 function wholeNumber(env: Readonly<Record<string, string | undefined>>, name: string, fallback: number, min: number, max: number): number {
@@ -36,5 +39,6 @@ export function readRuntimeConfig(env: Readonly<Record<string, string | undefine
     smtpUrl: optional(env.SMTP_URL),
     mailFrom: optional(env.SMTP_FROM) ?? DEFAULT_MAIL_FROM,
     trustProxy: env.SYNC_TRUST_PROXY === "1" || env.SYNC_TRUST_PROXY === "true",
+    billing: readBillingConfig(env),
   };
 }

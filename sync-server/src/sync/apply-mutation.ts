@@ -2,9 +2,12 @@ import { ClockSkewError, decodeHlc, encodeHlc, receiveHlc } from "../../../share
 import type { MutationResult, PushedMutation } from "../../../shared/sync/protocol";
 import { isPgError, SQLSTATE } from "../db/pg-errors";
 import type { Tx } from "../db/with-tenant";
+import { beforeSql, recordChange } from "../audit/change-audit";
 import { overlappingBookings } from "./booking-conflict";
 import { ENTITY_TABLES, type EntityTable } from "./entity-tables";
 import { encodeChanges, FieldError } from "./field-codec";
+import { planRefusal } from "../billing/plan-refusal";
+import type { StudioPlan } from "../billing/studio-plan";
 import { refuseMutation, type MutationAccess } from "./mutation-access";
 import { recordOutcome, storedOutcome } from "./stored-outcome";
 
@@ -14,6 +17,8 @@ export interface ApplyContext {
   nowMs: number;
   /** The caller's role and permitted locations (mutation-access.ts). */
   access: MutationAccess;
+  /** The studio's plan, read once per push: its limits refuse creations past them. */
+  plan: StudioPlan;
 }
 
 type Column = { column: string; param: unknown };
@@ -46,7 +51,13 @@ export async function applyMutation(tx: Tx, ctx: ApplyContext, m: PushedMutation
   // Not recorded either: a later server that syncs this entity must still accept it.
   if (!def) return { mutationId: m.mutationId, status: "rejected", code: "VALIDATION_FAILED", message: `${m.entity} does not sync yet` };
 
-  const result = (await refuseMutation(tx, ctx.tenantId, def.table, ctx.access, m)) ?? (await decide(tx, ctx, def, m, serverStamp));
+  const refused = await refuseMutation(tx, ctx.tenantId, def.table, ctx.access, m);
+  if (!refused) {
+    // Not recorded: the same change goes through once the studio upgrades or pays.
+    const overPlan = await planRefusal(tx, ctx.tenantId, def.table, ctx.plan, m);
+    if (overPlan) return overPlan;
+  }
+  const result = refused ?? (await decide(tx, ctx, def, m, serverStamp));
   await recordOutcome(tx, ctx.tenantId, ctx.deviceId, m, result, ctx.nowMs);
   return result;
 }
@@ -60,8 +71,9 @@ async function decide(tx: Tx, ctx: ApplyContext, def: EntityTable, m: PushedMuta
     throw err;
   }
 
-  const { rows } = await tx.query<{ field_hlc: Record<string, string>; version: string }>(
-    `SELECT field_hlc, version FROM ${def.table} WHERE tenant_id = $1 AND id = $2 FOR UPDATE`,
+  // `before`: the named fields' stored values, for the audit log, read by the same locking SELECT.
+  const { rows } = await tx.query<{ field_hlc: Record<string, string>; version: string; before: Record<string, unknown> }>(
+    `SELECT field_hlc, version, ${beforeSql(def, changes.keys())} AS before FROM ${def.table} WHERE tenant_id = $1 AND id = $2 FOR UPDATE`,
     [ctx.tenantId, m.rowId],
   );
   const current = rows[0] ?? null;
@@ -72,11 +84,14 @@ async function decide(tx: Tx, ctx: ApplyContext, def: EntityTable, m: PushedMuta
   try {
     const version = await write(tx, ctx.tenantId, def, m.rowId, current !== null, winners, stampsOf(winners, m.hlc), m.hlc);
     await tx.query("RELEASE SAVEPOINT rsm_mutation");
+    await recordChange(tx, { ...ctx, userId: ctx.access.userId }, m, current?.before ?? null, winners.keys(), "applied");
     return { mutationId: m.mutationId, status: "applied", version };
   } catch (err) {
     await tx.query("ROLLBACK TO SAVEPOINT rsm_mutation");
     if (m.entity === "booking" && isPgError(err, SQLSTATE.exclusionViolation)) {
-      return keepAsConflict(tx, ctx.tenantId, def, m, current, winners, serverStamp, err.constraint);
+      const kept = await keepAsConflict(tx, ctx.tenantId, def, m, current, winners, serverStamp, err.constraint);
+      await recordChange(tx, { ...ctx, userId: ctx.access.userId }, m, current?.before ?? null, winners.keys(), "conflict");
+      return kept;
     }
     // A check, foreign key or not-null refusal: deterministic, so recorded as rejected. A row id
     // raced in by a concurrent push (unique violation) is not: the caller retries the mutation.

@@ -12,6 +12,7 @@ import { roomBaseFields, roomBookingRuleFields } from "../../../shared/schemas/r
 import { staffFields } from "../../../shared/schemas/staff";
 import { studioFields } from "../../../shared/schemas/studio";
 import type { SyncedEntity } from "../../../shared/sync/protocol";
+import { documentEntityTables } from "../documents/document-entity-tables";
 
 /**
  * How a field travels (the desktop's column form) and is stored in Postgres:
@@ -216,4 +217,6 @@ export const ENTITY_TABLES: Partial<Record<SyncedEntity, EntityTable>> = {
       ...lifecycle,
     },
   },
+  // Contracts, quotes, invoices, payments and their mail (migration 008).
+  ...documentEntityTables(lifecycle),
 };

@@ -40,6 +40,16 @@ const LOCATED_BY: Record<SyncedEntity, Located | null> = {
   staff: { column: "location_id", optional: true },
   staff_time_off: { column: "staff_id", optional: true, via: { table: "staff", field: "staffId" } },
   equipment_maintenance: { column: "equipment_id", optional: false, via: { table: "equipment", field: "equipmentId" } },
+  // Documents (shared/documents): studio-wide settings and mail; a contract, quote or invoice at its
+  // location when it has one, a payment through its invoice.
+  service_item: null,
+  contract_template: null,
+  document_profile: null,
+  document_email: null,
+  contract: { column: "location_id", optional: true },
+  quote: { column: "location_id", optional: true },
+  invoice: { column: "location_id", optional: true },
+  payment: { column: "invoice_id", optional: true, via: { table: "invoices", field: "invoiceId" } },
 };
 
 /** SQL for the location of a row of `table` (in the FROM clause), by its own column or its parent's. */
@@ -58,39 +68,37 @@ export function pullScopeFilter(entity: SyncedEntity, table: string, param: stri
 }
 
 /**
- * Why a pushed mutation touches a location outside the scope, or null when it does not: the row's
- * current location, the one it moves to (directly or through a new parent), and for a booking the
- * locations of the rooms it names (a booking at a permitted location must not hold a room of another).
+ * Every location a pushed mutation touches: the row's own (a location), its current location, the
+ * one it moves to (directly or through a new parent), and for a booking the locations of the rooms
+ * it names (a booking at a permitted location must not hold a room of another). `exists` says
+ * whether the row is stored yet (an "update" of an unknown row inserts it: judged as an insert).
  */
-export async function scopeViolation(tx: Tx, tenantId: string, table: string, scope: LocationScope, m: PushedMutation): Promise<string | null> {
+export async function touchedLocations(tx: Tx, tenantId: string, table: string, m: PushedMutation): Promise<{ exists: boolean; locationIds: string[] }> {
   const located = LOCATED_BY[m.entity];
-  if (scope === null || !located) return null;
-  const outside = (id: unknown) => typeof id === "string" && !scope.has(id);
-  if (located.column === "id") return outside(m.rowId) ? `location ${m.rowId} is outside your permitted locations` : null;
-
+  const location = located && located.column !== "id" ? `${locationSql(table, located)}::text` : "NULL::text";
+  const { rows } = await tx.query<{ location_id: string | null }>(`SELECT ${location} AS location_id FROM ${table} WHERE tenant_id = $1 AND id = $2`, [tenantId, m.rowId]);
+  const exists = rows.length > 0;
+  if (!located) return { exists, locationIds: [] };
+  if (located.column === "id") return { exists, locationIds: [m.rowId] };
+  const out = new Set<string>();
+  if (rows[0]?.location_id) out.add(rows[0].location_id);
   if (located.via) {
     const parentId = m.changes[located.via.field];
     if (typeof parentId === "string" && isUuid(parentId)) {
       const parent = await tx.query<{ location_id: string | null }>(`SELECT location_id::text FROM ${located.via.table} WHERE tenant_id = $1 AND id = $2`, [tenantId, parentId]);
-      if (parent.rows[0] && outside(parent.rows[0].location_id)) return `this ${m.entity} is for a ${located.via.table} row at location ${parent.rows[0].location_id}, outside your permitted locations`;
+      if (parent.rows[0]?.location_id) out.add(parent.rows[0].location_id);
     }
-  } else if (outside(m.changes["locationId"])) {
-    return `location ${String(m.changes["locationId"])} is outside your permitted locations`;
+  } else if (typeof m.changes["locationId"] === "string") {
+    out.add(m.changes["locationId"]);
   }
-  const { rows } = await tx.query<{ location_id: string | null }>(`SELECT ${locationSql(table, located)}::text AS location_id FROM ${table} WHERE tenant_id = $1 AND id = $2`, [tenantId, m.rowId]);
-  if (rows[0] && outside(rows[0].location_id)) return `this ${m.entity} belongs to location ${rows[0].location_id}, outside your permitted locations`;
-
   if (m.entity === "booking" && typeof m.changes["roomIds"] === "string") {
     const roomIds = parseIdList(m.changes["roomIds"]);
     if (roomIds.length > 0) {
-      const foreign = await tx.query<{ id: string }>(
-        "SELECT id::text FROM rooms WHERE tenant_id = $1 AND id = ANY($2::uuid[]) AND NOT (location_id = ANY($3::uuid[])) LIMIT 1",
-        [tenantId, roomIds, [...scope]],
-      );
-      if (foreign.rows[0]) return `room ${foreign.rows[0].id} is at a location outside your permitted locations`;
+      const rooms = await tx.query<{ location_id: string }>("SELECT DISTINCT location_id::text FROM rooms WHERE tenant_id = $1 AND id = ANY($2::uuid[])", [tenantId, roomIds]);
+      for (const r of rooms.rows) out.add(r.location_id);
     }
   }
-  return null;
+  return { exists, locationIds: [...out] };
 }
 
 /** The ids of a JSON list; anything malformed is left for field validation to refuse. */

@@ -1,39 +1,52 @@
-import type { MembershipRole } from "../../../shared/schemas/account";
-import type { MutationResult, PushedMutation, SyncedEntity } from "../../../shared/sync/protocol";
+import { can, locationsWhere, type Subject } from "../../../shared/permissions/access";
+import { mutationPermissions } from "../../../shared/permissions/mutation-permissions";
+import type { MutationResult, PushedMutation } from "../../../shared/sync/protocol";
 import type { AuthSession } from "../accounts/authenticate";
 import type { Tx } from "../db/with-tenant";
-import { readLocationScope, scopeViolation, type LocationScope } from "./location-scope";
+import { touchedLocations } from "./location-scope";
 
 /** Who pushes, as the push rules need it: read once per push, not once per mutation. */
 export interface MutationAccess {
-  role: MembershipRole;
-  scope: LocationScope;
+  userId: string;
+  subject: Subject;
+  /** The server's clock when the push began: delegations count strictly before their expiry. */
+  nowMs: number;
 }
 
-/** Owners see every location, so their pushes (the common case) cost no query here. */
 export async function accessOf(auth: AuthSession): Promise<MutationAccess> {
-  if (auth.role === "owner") return { role: auth.role, scope: null };
-  const scope = await auth.inTenant((tx) => readLocationScope(tx, auth.tenantId, auth.userId, auth.role));
-  return { role: auth.role, scope };
+  const { subject, nowMs } = await auth.access();
+  return { userId: auth.userId, subject, nowMs };
 }
 
-/** Studio settings and locations shape everyone's work: owners and admins only. */
-const MANAGERS_ONLY: ReadonlySet<SyncedEntity> = new Set(["studio", "location"]);
+type Refusal = "STUDIO_MISMATCH" | "FORBIDDEN" | "LOCATION_FORBIDDEN";
 
 /**
- * The refusal of a mutation the caller may not make, or null. Decided before any field is
- * validated, and recorded like any outcome: the same push replayed gets the same answer.
+ * The refusal of a mutation the caller may not make, or null: the shared matrix
+ * (mutationPermissions + can), for each location the mutation touches, as the desktop's core
+ * decides it offline. Decided before any field is validated, and recorded like any outcome: the
+ * same push replayed gets the same answer.
  */
 export async function refuseMutation(tx: Tx, tenantId: string, table: string, access: MutationAccess, m: PushedMutation): Promise<MutationResult | null> {
-  const reject = (code: "STUDIO_MISMATCH" | "FORBIDDEN" | "LOCATION_FORBIDDEN", message: string): MutationResult => ({
-    mutationId: m.mutationId,
-    status: "rejected",
-    code,
-    message,
-  });
+  const reject = (code: Refusal, message: string): MutationResult => ({ mutationId: m.mutationId, status: "rejected", code, message });
   // A desktop holding another studio's data (its studio row carries that tenant's id).
   if (m.entity === "studio" && m.rowId !== tenantId) return reject("STUDIO_MISMATCH", `Studio ${m.rowId} is not this account's studio (${tenantId})`);
-  if (MANAGERS_ONLY.has(m.entity) && access.role === "staff") return reject("FORBIDDEN", `Staff members may not change ${m.entity} settings`);
-  const outside = await scopeViolation(tx, tenantId, table, access.scope, m);
-  return outside === null ? null : reject("LOCATION_FORBIDDEN", outside);
+  const { subject, nowMs: now } = access;
+  const asPushed = mutationPermissions(m.entity, m.op, m.changes);
+  const asInsert = m.op === "update" ? mutationPermissions(m.entity, "insert", m.changes) : asPushed;
+  // The common case (an owner, an unscoped admin): every permission either way holds everywhere.
+  if ([...asPushed, ...asInsert].every((p) => locationsWhere(subject, p, now) === null)) return null;
+
+  const touched = await touchedLocations(tx, tenantId, table, m);
+  const needs = touched.exists ? asPushed : asInsert;
+  for (const permission of needs) {
+    for (const locationId of touched.locationIds.length > 0 ? touched.locationIds : [null]) {
+      if (can(subject, permission, { locationId, now })) continue;
+      const somewhere = locationsWhere(subject, permission, now);
+      if (locationId !== null && (somewhere === null || somewhere.size > 0)) {
+        return reject("LOCATION_FORBIDDEN", `Location ${locationId} is outside the locations where your role allows ${permission}`  );
+      }
+      return reject("FORBIDDEN", `Your role does not allow ${permission}`);
+    }
+  }
+  return null;
 }

@@ -1,9 +1,12 @@
 import type { AccountsDeps } from "../accounts/accounts-deps";
+import type { BillingDeps } from "../billing/billing-deps";
 import type { LiveHub } from "../sync/live-hub";
 
 /** What the server runs on: absent for a server started without a database (health only). */
 export interface SyncServices {
   accounts: AccountsDeps;
+  /** Plans and billing; absent (tools, other features' tests): billing off on the default plan. */
+  billing?: BillingDeps;
 }
 
 /** What every request can see. */

@@ -6,6 +6,7 @@ import type { SignUpInput } from "../../../shared/schemas/account";
 import { AccessTokens } from "../../../sync-server/src/accounts/access-token";
 import { DEFAULT_ACCOUNTS_SETTINGS, type AccountsDeps, type AccountsSettings } from "../../../sync-server/src/accounts/accounts-deps";
 import { createMailer, type Mailer } from "../../../sync-server/src/accounts/mailer";
+import type { BillingDeps } from "../../../sync-server/src/billing/billing-deps";
 import { TenantDatabases } from "../../../sync-server/src/db/tenant-databases";
 import type { LogLine } from "../../../sync-server/src/log";
 import type { SyncRouter } from "../../../sync-server/src/router";
@@ -37,7 +38,13 @@ export interface TestSyncServer {
 
 export async function startTestSyncServer(
   db: TestDatabase,
-  options: { mailer?: Mailer; settings?: Partial<AccountsSettings>; accessTokenTtlSeconds?: number } = {},
+  options: {
+    mailer?: Mailer;
+    settings?: Partial<AccountsSettings>;
+    accessTokenTtlSeconds?: number;
+    /** Billing on the test's clock and databases; absent, billing is off (as for a server without Stripe). */
+    billing?: Omit<BillingDeps, "databases" | "log" | "now">;
+  } = {},
 ): Promise<TestSyncServer> {
   const logs: LogLine[] = [];
   const log = (line: LogLine) => logs.push(line);
@@ -52,7 +59,7 @@ export async function startTestSyncServer(
     now: clock.now,
     settings: { ...DEFAULT_ACCOUNTS_SETTINGS, scrypt: TEST_SCRYPT, ...options.settings },
   };
-  const server = await startSyncServer({ port: 0, hostname: "127.0.0.1", log, services: { accounts: deps }, trustProxy: true });
+  const server = await startSyncServer({ port: 0, hostname: "127.0.0.1", log, services: { accounts: deps, ...(options.billing ? { billing: { ...options.billing, databases, log, now: clock.now } } : {}) }, trustProxy: true });
   return {
     server,
     deps,

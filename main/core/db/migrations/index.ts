@@ -5,7 +5,8 @@ import { bookingsSchema } from "./003-bookings";
 import { syncState } from "./004-sync-state";
 import { accountSession } from "./005-account-session";
 import { accountAccess } from "./006-account-access";
+import { documentsSchema } from "./007-documents";
 
 /** In order; a migration's version is its position. Never edit one that has shipped: add the next. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, searchText, bookingsSchema, syncState, accountSession, accountAccess];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, searchText, bookingsSchema, syncState, accountSession, accountAccess, documentsSchema];
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -1,4 +1,4 @@
-import { connectLogInInput, connectSignUpInput } from "../../../../shared/schemas/account-link";
+import { connectInvitationInput, connectLogInInput, connectSignUpInput } from "../../../../shared/schemas/account-link";
 import { defaultDeviceName } from "../../account/account-link";
 import { procedure, router } from "../trpc";
 
@@ -7,6 +7,7 @@ export const accountProcedures = router({
   status: procedure.query(({ ctx }) => ({ ...ctx.core.account.status(), defaultDeviceName: defaultDeviceName() })),
   signUp: procedure.input(connectSignUpInput).mutation(({ ctx, input }) => ctx.core.account.signUp(input)),
   logIn: procedure.input(connectLogInInput).mutation(({ ctx, input }) => ctx.core.account.logIn(input)),
+  acceptInvitation: procedure.input(connectInvitationInput).mutation(({ ctx, input }) => ctx.core.account.acceptInvitation(input)),
   logOut: procedure.mutation(({ ctx }) => ctx.core.account.logOut()),
   /**
    * Who is acting here, for the UI to hide what the core would refuse: the role, its location scope

@@ -4,7 +4,10 @@ import { studioData } from "./003-studio-data";
 import { bookingOverlaps } from "./004-booking-overlaps";
 import { studioRowAndScopes } from "./005-studio-row-and-scopes";
 import { seriesAndBlockouts } from "./006-series-and-blockouts";
+import { rolesAuditTwoFactor } from "./007-roles-audit-two-factor";
+import { billing } from "./008-billing";
+import { documents } from "./009-documents";
 import type { PgMigration } from "./migration";
 
 /** In order; a migration, once shipped, never changes (add the next one instead). */
-export const PG_MIGRATIONS: readonly PgMigration[] = [tenantContext, accounts, studioData, bookingOverlaps, studioRowAndScopes, seriesAndBlockouts];
+export const PG_MIGRATIONS: readonly PgMigration[] = [tenantContext, accounts, studioData, bookingOverlaps, studioRowAndScopes, seriesAndBlockouts, rolesAuditTwoFactor, billing, documents];

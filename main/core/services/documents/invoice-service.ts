@@ -1,0 +1,184 @@
+import { balanceLines, creditFits, creditLines, depositLines, depositDeductions, depositOfLines, bookingLines, amountDue } from "../../../../shared/documents/billing";
+import {
+  createInvoiceFromBookingsInput, createInvoiceInput, creditNoteInput, listInvoicesInput, updateInvoiceInput, voidInvoiceInput,
+} from "../../../../shared/documents/document-inputs";
+import type { DocumentLine } from "../../../../shared/documents/document-line";
+import { displayNumber } from "../../../../shared/documents/document-numbers";
+import { INVOICE_TRANSITIONS, canMove, effectiveInvoiceStatus, statusAfterPayments, type StoredInvoiceStatus } from "../../../../shared/documents/document-status";
+import { computeTotals } from "../../../../shared/documents/document-totals";
+import { addDays } from "../../../../shared/zoned-time";
+import type { Db } from "../../db/open-database";
+import { prepareCached } from "../../db/statement-cache";
+import { AppError } from "../../errors";
+import type { DeviceClock } from "../../sync/device-clock";
+import { parseInput } from "../parse-input";
+import { billable, requireOneClient, type DocumentContext } from "./document-context";
+import type { DocumentRows } from "./document-rows";
+import type { InvoiceRow, InvoiceView, QuoteRow } from "./document-types";
+import { nextProvisionalNumber } from "./provisional-numbers";
+
+const LABELS = {
+  deposit: (bp: number) => `Acompte ${bp % 100 === 0 ? bp / 100 : (bp / 100).toFixed(2).replace(".", ",")} %`,
+  deduction: (number: string) => `Acompte déjà facturé (${number})`,
+};
+
+function totalsOf(lines: readonly DocumentLine[]) {
+  const t = computeTotals(lines);
+  return { netCents: t.netCents, vatCents: t.vatCents, totalCents: t.totalCents };
+}
+
+/**
+ * Invoices and credit notes: from bookings (deposit, balance or the whole price), from an accepted
+ * quote, or typed in; issued with a provisional label until the server numbers them; voided or
+ * credited, never edited once issued. Paid amounts are read from the payment rows.
+ */
+export class InvoiceService {
+  constructor(
+    private readonly db: Db,
+    private readonly rows: DocumentRows,
+    private readonly context: DocumentContext,
+    private readonly clock: DeviceClock,
+    private readonly now: () => number,
+  ) {}
+
+  get(id: string): InvoiceView {
+    return this.view(this.rows.get<InvoiceRow>("invoice", id));
+  }
+
+  list(input: unknown): InvoiceView[] {
+    const { clientId, status } = parseInput(listInvoicesInput, input ?? {}, "invoice list");
+    const rows = this.rows.list<InvoiceRow>("invoice", "(? IS NULL OR client_id = ?)", [clientId ?? null, clientId ?? null]);
+    const views = rows.map((r) => this.view(r));
+    return status ? views.filter((v) => v.status === status) : views;
+  }
+
+  /** Paid from the payment rows (two desks taking payments offline both count), credit notes against it, and the derived status. */
+  view(row: InvoiceRow): InvoiceView {
+    const paid = (prepareCached(this.db, "SELECT COALESCE(SUM(amount_cents), 0) AS s FROM payments WHERE invoice_id = ? AND deleted_at IS NULL").get(row.id) as { s: number }).s;
+    const credited = row.kind === "invoice"
+      ? (prepareCached(this.db, "SELECT COALESCE(SUM(total_cents), 0) AS s FROM invoices WHERE credited_invoice_id = ? AND status <> 'void' AND status <> 'draft' AND deleted_at IS NULL").get(row.id) as { s: number }).s
+      : 0;
+    // A credit note is not paid: it stays as issued (or void).
+    const stored = row.kind === "invoice" ? statusAfterPayments(row.status, row.totalCents + credited, paid) : row.status;
+    const today = this.context.today(row.locationId, this.now());
+    return {
+      ...row, paidCents: paid, status: effectiveInvoiceStatus(stored, row.dueOn, today), displayNumber: displayNumber(row), creditedCents: credited,
+      dueCents: row.kind === "invoice" && row.status !== "draft" && row.status !== "void" ? amountDue(row.totalCents, paid, credited) : 0,
+      vatByRate: computeTotals(row.lines).vatByRate,
+    };
+  }
+
+  /** A draft invoice for one client's bookings: their deposit, their balance (less earlier deposit invoices), or their whole price. */
+  createFromBookings(input: unknown): InvoiceView {
+    const data = parseInput(createInvoiceFromBookingsInput, input, "invoice");
+    return this.db.transaction(() => {
+      const bookings = this.context.bookings(data.bookingIds);
+      const { clientId, locationId } = requireOneClient(bookings);
+      const bills = bookings.map(billable);
+      const lines = data.purpose === "deposit" ? depositLines(bills, LABELS)
+        : data.purpose === "balance" ? balanceLines(bills, this.priorDeposits(data.bookingIds, null), LABELS)
+        : bills.flatMap(bookingLines);
+      return this.insertDraft({ clientId, locationId, bookingIds: data.bookingIds, quoteId: null, purpose: data.purpose, lines, notes: data.notes ?? null, currency: bookings[0]!.currency });
+    })();
+  }
+
+  /** The deposit invoice of an accepted quote: the deposit share of its lines, per VAT rate. */
+  createQuoteDeposit(quote: QuoteRow, bookingIds: string[]): InvoiceView {
+    const lines = depositOfLines(quote.lines, quote.depositBp, LABELS.deposit(quote.depositBp));
+    return this.insertDraft({ clientId: quote.clientId, locationId: quote.locationId, bookingIds, quoteId: quote.id, purpose: "deposit", lines, notes: null, currency: quote.currency });
+  }
+
+  /** The invoice of an accepted quote: its lines, less the deposit invoices already issued for it. */
+  createFromQuote(quote: QuoteRow): InvoiceView {
+    const deposits = this.priorDeposits([], quote.id);
+    const purpose = deposits.length > 0 ? "balance" : "standard";
+    const lines = [...quote.lines, ...depositDeductions(deposits, LABELS)];
+    return this.insertDraft({ clientId: quote.clientId, locationId: quote.locationId, bookingIds: quote.bookingIds, quoteId: quote.id, purpose, lines, notes: null, currency: quote.currency });
+  }
+
+  create(input: unknown): InvoiceView {
+    const data = parseInput(createInvoiceInput, input, "invoice");
+    this.context.client(data.clientId);
+    return this.insertDraft({ ...data, bookingIds: [], quoteId: null, purpose: "standard", notes: data.notes ?? null, currency: this.context.studio().currency });
+  }
+
+  private insertDraft(v: { clientId: string; locationId: string | null; bookingIds: string[]; quoteId: string | null; purpose: InvoiceRow["purpose"]; lines: DocumentLine[]; notes: string | null; currency: string }): InvoiceView {
+    if (v.lines.length === 0) throw new AppError("VALIDATION_FAILED", "Nothing to invoice", { lines: ["v.atLeastOne"] });
+    const id = this.rows.insert("invoice", {
+      kind: "invoice", purpose: v.purpose, status: "draft", clientId: v.clientId, locationId: v.locationId, bookingIds: v.bookingIds, quoteId: v.quoteId,
+      creditedInvoiceId: null, lines: v.lines, currency: v.currency, ...totalsOf(v.lines), paidCents: 0, notes: v.notes,
+    });
+    return this.get(id);
+  }
+
+  /** Deposit invoices issued (not void) for any of these bookings, or for this quote. */
+  private priorDeposits(bookingIds: readonly string[], quoteId: string | null): { number: string; lines: DocumentLine[] }[] {
+    return this.rows.list<InvoiceRow>("invoice", "kind = 'invoice' AND purpose = 'deposit' AND status NOT IN ('draft', 'void')", [], "created_at, id")
+      .filter((i) => (quoteId !== null && i.quoteId === quoteId) || i.bookingIds.some((b) => bookingIds.includes(b)))
+      .map((i) => ({ number: displayNumber(i) ?? "?", lines: i.lines }));
+  }
+
+  update(input: unknown): InvoiceView {
+    const { id, patch } = parseInput(updateInvoiceInput, input, "invoice");
+    const row = this.rows.get<InvoiceRow>("invoice", id);
+    if (row.status !== "draft") throw new AppError("DOCUMENT_LOCKED", `Invoice ${id} is ${row.status}`, undefined, { status: row.status });
+    this.rows.update("invoice", id, { ...patch, ...(patch.lines ? totalsOf(patch.lines) : {}) });
+    return this.get(id);
+  }
+
+  /** Issues a draft: dated today in the location's calendar, due after the studio's terms, with this desk's provisional label. */
+  issue(id: string): InvoiceView {
+    return this.db.transaction(() => {
+      const row = this.rows.get<InvoiceRow>("invoice", id);
+      this.move(row, "issued");
+      const issuedOn = this.context.today(row.locationId, this.now());
+      const dueOn = addDays(issuedOn, this.context.studio().paymentTermsDays);
+      this.rows.update("invoice", id, { status: "issued", issuedOn, dueOn, provisionalNumber: nextProvisionalNumber(this.db, this.clock.nodeId) });
+      return this.get(id);
+    })();
+  }
+
+  /** Voids an issued invoice nobody has paid (a paid one is cancelled by a credit note). */
+  void(input: unknown): InvoiceView {
+    const { id, reason } = parseInput(voidInvoiceInput, input, "void");
+    return this.db.transaction(() => {
+      const view = this.get(id);
+      const row = this.rows.get<InvoiceRow>("invoice", id);
+      if (view.paidCents > 0) throw new AppError("INVALID_TRANSITION", "A paid invoice is cancelled by a credit note", undefined, { from: view.status, to: "void" });
+      this.move(row, "void");
+      this.rows.update("invoice", id, { status: "void", voidedAt: new Date(this.now()).toISOString(), voidReason: reason ?? null });
+      return this.get(id);
+    })();
+  }
+
+  /** A credit note against an issued invoice, the whole of it or some lines, issued at once; never more than what is left of it. */
+  creditNote(input: unknown): InvoiceView {
+    const { invoiceId, lineIndexes, reason } = parseInput(creditNoteInput, input, "credit note");
+    return this.db.transaction(() => {
+      const invoice = this.get(invoiceId);
+      if (invoice.kind !== "invoice" || invoice.status === "draft" || invoice.status === "void") {
+        throw new AppError("INVALID_TRANSITION", `A credit note needs an issued invoice (this one is ${invoice.status})`, undefined, { from: invoice.status });
+      }
+      const picked = lineIndexes ? [...new Set(lineIndexes)].map((i) => invoice.lines[i]).filter((l): l is DocumentLine => l !== undefined) : invoice.lines;
+      if (picked.length === 0) throw new AppError("VALIDATION_FAILED", "No line to credit", { lineIndexes: ["v.atLeastOne"] });
+      const lines = creditLines(picked);
+      const totals = totalsOf(lines);
+      if (!creditFits(invoice.totalCents, invoice.creditedCents, totals.totalCents)) {
+        throw new AppError("CREDIT_EXCEEDS_INVOICE", "The credit note is larger than what is left of the invoice", undefined, { leftCents: invoice.totalCents + invoice.creditedCents });
+      }
+      const issuedOn = this.context.today(invoice.locationId, this.now());
+      const id = this.rows.insert("invoice", {
+        kind: "credit_note", purpose: "standard", status: "issued", clientId: invoice.clientId, locationId: invoice.locationId, bookingIds: invoice.bookingIds,
+        quoteId: invoice.quoteId, creditedInvoiceId: invoice.id, issuedOn, dueOn: null, lines, currency: invoice.currency, ...totals, paidCents: 0,
+        notes: reason ?? null, provisionalNumber: nextProvisionalNumber(this.db, this.clock.nodeId),
+      });
+      return this.get(id);
+    })();
+  }
+
+  private move(row: InvoiceRow, to: StoredInvoiceStatus): void {
+    if (!canMove(INVOICE_TRANSITIONS, row.status, to)) {
+      throw new AppError("INVALID_TRANSITION", `An invoice cannot go from ${row.status} to ${to}`, undefined, { from: row.status, to });
+    }
+  }
+}

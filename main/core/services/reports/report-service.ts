@@ -1,0 +1,180 @@
+import { bucketsOf } from "../../../../shared/reports/buckets";
+import { changes, previousPeriod, type Change } from "../../../../shared/reports/compare";
+import { depositReport, type DepositRow, type DepositSummary } from "../../../../shared/reports/deposits";
+import { shownReport, type MoneyOptional } from "../../../../shared/reports/money-visibility";
+import { locationsInput, reportInput, topClientsInput, type Granularity, type Period } from "../../../../shared/reports/report-input";
+import { reportScope } from "../../../../shared/reports/report-scope";
+import { daysBetween, wallDate } from "../../../../shared/zoned-time";
+import type { AccessStore } from "../../account/access-store";
+import type { Db } from "../../db/open-database";
+import { AppError } from "../../errors";
+import type { DeviceClock } from "../../sync/device-clock";
+import { parseInput } from "../parse-input";
+import {
+  cancellationBody, engineerBody, loadSites, revenueBody, utilisationBody, type CancellationBody, type EngineerBody, type Labelled, type Names,
+  type RevenueBody, type Site, type UtilisationBody,
+} from "./report-builders";
+import { ReportSource, type ReportLocation } from "./report-source";
+
+/** What every report says about itself: what it covers, and whether it shows money. */
+export interface ReportMeta {
+  money: boolean;
+  currency: string;
+  locations: { id: string; name: string; timeZone: string }[];
+}
+
+export interface PeriodMeta extends ReportMeta {
+  period: Period;
+  granularity: Granularity;
+  /** With `compare`: the same number of days just before, its totals (and series) and the change of each total. */
+  previous: { period: Period; totals: object; series?: object[] } | null;
+  changes: Record<string, Change> | null;
+}
+
+export type PeriodReport<B> = MoneyOptional<PeriodMeta & B>;
+
+export interface TopClientRow {
+  key: string;
+  label: string;
+  bookings: number;
+  hours: number;
+  totalCents: number;
+  /** Share of the period's client revenue (of its hours when money is hidden). */
+  share: number;
+}
+
+interface Context extends ReportMeta {
+  scoped: ReportLocation[];
+  names: Names;
+}
+
+/**
+ * Studio reports, computed from the local database: revenue, utilisation, cancellations, deposits
+ * held, top clients and engineers' hours, for the locations the acting person may see, with money
+ * only for those who may see it (the rules are in shared/reports; this reads and assembles).
+ */
+export class ReportService {
+  private readonly source: ReportSource;
+
+  constructor(
+    db: Db,
+    private readonly access: AccessStore,
+    private readonly clock: DeviceClock,
+  ) {
+    this.source = new ReportSource(db);
+  }
+
+  /** Which locations the person's reports cover and whether they show money: what the screens ask first. */
+  scope(input?: unknown): ReportMeta {
+    const { locationIds } = parseInput(locationsInput, input ?? {}, "report");
+    const { scoped: _s, names: _n, ...meta } = this.context(locationIds);
+    return meta;
+  }
+
+  revenue(input: unknown): PeriodReport<RevenueBody> {
+    return this.periodReport(input, "bookings", (ctx, sites, period, g) => {
+      const { buckets, bucketOfDay } = bucketsOf(period.from, daysBetween(period.from, period.to), g);
+      return revenueBody(sites, buckets, bucketOfDay, ctx.names, ctx.money);
+    });
+  }
+
+  utilisation(input: unknown): PeriodReport<UtilisationBody> {
+    return this.periodReport(input, null, (ctx, _sites, period, g) => {
+      const { buckets, bucketOfDay } = bucketsOf(period.from, daysBetween(period.from, period.to), g);
+      return utilisationBody(this.source, ctx.scoped, period, buckets, bucketOfDay, ctx.names);
+    });
+  }
+
+  cancellations(input: unknown): PeriodReport<CancellationBody> {
+    return this.periodReport(input, "bookings", (ctx, sites) => cancellationBody(sites, ctx.names));
+  }
+
+  engineers(input: unknown): PeriodReport<EngineerBody> {
+    return this.periodReport(input, "lines", (ctx, sites) => engineerBody(sites, ctx.names));
+  }
+
+  topClients(input: unknown): PeriodReport<{ totals: { clients: number; bookings: number; hours: number; totalCents: number }; rows: TopClientRow[] }> {
+    const limit = parseInput(topClientsInput, input, "report").limit ?? 10;
+    return this.periodReport(input, "bookings", (ctx, sites, period, g) => {
+      const { buckets, bucketOfDay } = bucketsOf(period.from, daysBetween(period.from, period.to), g);
+      const clients = revenueBody(sites, buckets, bucketOfDay, ctx.names, ctx.money).byClient.filter((r): r is Labelled<typeof r> & { key: string } => r.key !== null);
+      const totals = { clients: clients.length, bookings: 0, hours: 0, totalCents: 0 };
+      for (const c of clients) {
+        totals.bookings += c.bookings;
+        totals.hours += c.hours;
+        totals.totalCents += c.totalCents;
+      }
+      const whole = ctx.money ? totals.totalCents : totals.hours;
+      const rows = clients.slice(0, limit).map((c) => ({
+        key: c.key, label: c.label ?? c.key, bookings: c.bookings, hours: c.hours, totalCents: c.totalCents,
+        share: whole > 0 ? (ctx.money ? c.totalCents : c.hours) / whole : 0,
+      }));
+      return { totals, rows };
+    });
+  }
+
+  /** Deposits of upcoming sessions as of now (the device's bounded clock), whatever the period. */
+  deposits(input?: unknown): MoneyOptional<ReportMeta & { asOf: string; totals: DepositSummary; rows: (DepositRow & { startsAt: string; date: string; location: string | null; client: string | null })[] }> {
+    const { locationIds } = parseInput(locationsInput, input ?? {}, "report");
+    const ctx = this.context(locationIds);
+    const now = this.clock.boundedNow();
+    const zone = new Map(ctx.scoped.map((l) => [l.id, l.timeZone]));
+    const r = depositReport(ctx.scoped.flatMap((l) => this.source.upcomingDeposits(l.id, now)));
+    const clients = this.source.clientNames(r.rows.map((x) => x.clientId));
+    const rows = r.rows.map((x) => ({
+      ...x, startsAt: new Date(x.startMs).toISOString(), date: wallDate(zone.get(x.locationId)!, x.startMs),
+      location: ctx.names.locations.get(x.locationId) ?? null, client: x.clientId ? (clients.get(x.clientId) ?? null) : null,
+    }));
+    const { scoped: _s, names: _n, ...meta } = ctx;
+    return shownReport({ ...meta, asOf: new Date(now).toISOString(), totals: r.totals, rows }, ctx.money);
+  }
+
+  private context(requested: readonly string[] | undefined): Context {
+    const locations = this.source.locations();
+    const result = reportScope(this.access.subject(), this.clock.boundedNow(), locations.map((l) => l.id), requested);
+    if (!result.ok) {
+      const where = result.locationId ? ` at location ${result.locationId}` : "";
+      if (result.code === "NOT_FOUND") throw new AppError("NOT_FOUND", `Location ${result.locationId} does not exist`);
+      throw new AppError("FORBIDDEN", `Your role does not allow report.view${where}`, undefined, { permission: "report.view", locationId: result.locationId });
+    }
+    const scoped = locations.filter((l) => result.scope.locationIds.includes(l.id));
+    return {
+      money: result.scope.money,
+      currency: this.source.currency(),
+      locations: scoped.map((l) => ({ id: l.id, name: l.name, timeZone: l.timeZone })),
+      scoped,
+      names: {
+        rooms: new Map(this.source.rooms().map((r) => [r.id, r])), staff: this.source.staffNames(),
+        clients: new Map(), locations: new Map(locations.map((l) => [l.id, l.name])),
+      },
+    };
+  }
+
+  private periodReport<B extends { totals: object; series?: object[] }>(
+    input: unknown,
+    /** Which bookings to hand over one by one: none (the report sums in SQL), or with the engineers' price lines. */
+    load: "bookings" | "lines" | null,
+    build: (ctx: Context, sites: Site[], period: Period, granularity: Granularity) => B,
+  ): PeriodReport<B> {
+    const parsed = parseInput(reportInput, input, "report");
+    const granularity = parsed.granularity ?? "day";
+    const ctx = this.context(parsed.locationIds);
+    const run = (period: Period): B => {
+      const sites = load ? loadSites(this.source, ctx.scoped, period, load === "lines") : [];
+      // Client names are looked up for the clients these bookings have, not the whole file.
+      if (load) ctx.names.clients = this.source.clientNames(sites.flatMap((s) => s.bookings.map((b) => b.clientId)));
+      return build(ctx, sites, period, granularity);
+    };
+    const body = run(parsed.period);
+    let previous: PeriodMeta["previous"] = null;
+    let changed: PeriodMeta["changes"] = null;
+    if (parsed.compare) {
+      const period = previousPeriod(parsed.period);
+      const before = run(period);
+      previous = { period, totals: before.totals, ...(before.series ? { series: before.series } : {}) };
+      changed = changes(body.totals, before.totals);
+    }
+    const { scoped: _s, names: _n, ...meta } = ctx;
+    return shownReport({ ...meta, period: parsed.period, granularity, previous, changes: changed, ...body }, ctx.money);
+  }
+}
