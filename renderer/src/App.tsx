@@ -3,7 +3,12 @@ import { useEffect } from "react";
 import { AppShell } from "./components/AppShell";
 import { Toasts } from "./components/Toasts";
 import { useT } from "./i18n";
+import { pageAllowed } from "./lib/page-access";
 import { useTRPC } from "./lib/trpc";
+import { useAccess } from "./lib/use-can";
+import { AuditPage } from "./pages/AuditPage";
+import { NotAllowedPage } from "./pages/NotAllowedPage";
+import { TeamPage } from "./pages/TeamPage";
 import { BookingsPage } from "./pages/BookingsPage";
 import { CalendarPage } from "./pages/CalendarPage";
 import { ClientsPage } from "./pages/ClientsPage";
@@ -34,6 +39,9 @@ function useThemeAndLanguage() {
 
 function CurrentPage() {
   const page = useUiStore((s) => s.route.page);
+  const access = useAccess();
+  // A page reached by its address without the permission: say so rather than show a refusal per call.
+  if (access.data && !pageAllowed(page, access.can)) return <NotAllowedPage />;
   switch (page) {
     case "calendar": return <CalendarPage />;
     case "bookings": return <BookingsPage />;
@@ -42,6 +50,8 @@ function CurrentPage() {
     case "staff": return <StaffPage />;
     case "settings": return <SettingsPage />;
     case "inbox": return <SyncInboxPage />;
+    case "team": return <TeamPage />;
+    case "audit": return <AuditPage />;
     default: return <ComingSoonPage page={page} />;
   }
 }

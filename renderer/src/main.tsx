@@ -6,6 +6,7 @@ import { createClients, TRPCProvider } from "./lib/trpc";
 import "./styles.css";
 import "./calendar.css";
 import "./sync.css";
+import "./team.css";
 
 const { queryClient, trpcClient } = createClients();
 

@@ -4,8 +4,8 @@ import path from "node:path";
 import type { Locator, Page } from "@playwright/test";
 import { zonedToInstant } from "../../shared/zoned-time";
 import { freeWednesday, STUDIO_A } from "./calendar-helpers";
-import { expect, goTo, openApp, row, screenshot, sidebar, startHost, table, test, type RunningHost } from "./fixtures";
-import { startSyncServer, type SyncServerProcess } from "./sync-server-process";
+import { callCore, expect, goTo, openApp, row, screenshot, sidebar, startHost, table, test, type RunningHost } from "./fixtures";
+import { callSyncServer, startSyncServer, type SyncServerProcess } from "./sync-server-process";
 
 /**
  * Two studio computers and a real sync server (embedded PostgreSQL in a temp folder): the demo
@@ -32,39 +32,8 @@ test.afterAll(async () => {
 
 const syncStatus = (page: Page): Locator => sidebar(page).getByTestId("sync-status");
 
-/** A call to the studio core over the page's own WebSocket, for set-up the screens make long (a booking at an exact time). */
-async function callCore<T>(page: Page, method: "query" | "mutation", procedure: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    ({ method, procedure, input }) =>
-      new Promise<T>((resolve, reject) => {
-        // The root tsconfig has no DOM types: the page's location, typed by hand.
-        const { host } = (globalThis as unknown as { location: { host: string } }).location;
-        const ws = new WebSocket(`ws://${host}/trpc`);
-        ws.onopen = () => ws.send(JSON.stringify({ id: 1, method, params: { path: procedure, input } }));
-        ws.onmessage = (event) => {
-          const message = JSON.parse(String(event.data)) as { id?: number; result?: { type: string; data?: T }; error?: unknown };
-          if (message.id !== 1 || (message.result && message.result.type !== "data")) return;
-          ws.close();
-          if (message.error) reject(new Error(JSON.stringify(message.error)));
-          else resolve(message.result!.data as T);
-        };
-        ws.onerror = () => reject(new Error(`WebSocket error calling ${procedure}`));
-      }),
-    { method, procedure, input },
-  );
-}
-
-/** A call to the sync server as any tRPC client over HTTP makes it (the owner acting from elsewhere). */
-async function callServer<T>(procedure: string, input: unknown, accessToken?: string): Promise<T> {
-  const response = await fetch(`${server.url}/trpc/${procedure}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}) },
-    body: JSON.stringify(input),
-  });
-  const body = (await response.json()) as { result?: { data: T }; error?: unknown };
-  if (!body.result) throw new Error(`${procedure}: ${JSON.stringify(body.error)}`);
-  return body.result.data;
-}
+/** The owner acting from elsewhere, over HTTP. */
+const callServer = <T>(procedure: string, input: unknown, accessToken?: string): Promise<T> => callSyncServer<T>(server, procedure, input, accessToken);
 
 /** Books Studio A from 10:00 to 12:00 (Paris) on `date` through the core, as the drawer would. */
 async function bookStudioA(page: Page, date: string, title: string): Promise<void> {

@@ -193,3 +193,25 @@ export async function screenshot(page: Page, name: string): Promise<void> {
     if (overflow > 0) await page.setViewportSize(size);
   }
 }
+
+/** A call to the studio core over the page's own WebSocket, for set-up the screens make long (a booking at an exact time). */
+export async function callCore<T>(page: Page, method: "query" | "mutation", procedure: string, input: unknown): Promise<T> {
+  return page.evaluate(
+    ({ method, procedure, input }) =>
+      new Promise<T>((resolve, reject) => {
+        // The root tsconfig has no DOM types: the page's location, typed by hand.
+        const { host } = (globalThis as unknown as { location: { host: string } }).location;
+        const ws = new WebSocket(`ws://${host}/trpc`);
+        ws.onopen = () => ws.send(JSON.stringify({ id: 1, method, params: { path: procedure, input } }));
+        ws.onmessage = (event) => {
+          const message = JSON.parse(String(event.data)) as { id?: number; result?: { type: string; data?: T }; error?: unknown };
+          if (message.id !== 1 || (message.result && message.result.type !== "data")) return;
+          ws.close();
+          if (message.error) reject(new Error(JSON.stringify(message.error)));
+          else resolve(message.result!.data as T);
+        };
+        ws.onerror = () => reject(new Error(`WebSocket error calling ${procedure}`));
+      }),
+    { method, procedure, input },
+  );
+}

@@ -29,13 +29,14 @@ export interface SyncServerProcess {
  * Starts `sync-server/src/cli.ts` on a free port of 127.0.0.1 and waits for its "listening" line.
  * The data folder must be traversable by every user: run as root, PostgreSQL runs as `postgres`.
  */
-export async function startSyncServer(): Promise<SyncServerProcess> {
+export async function startSyncServer({ env = {} }: { env?: Record<string, string> } = {}): Promise<SyncServerProcess> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "rsm-e2e-sync-"));
   fs.chmodSync(dataDir, 0o755);
   const log: string[] = [];
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", path.join(root, "sync-server/src/cli.ts")], {
     cwd: root,
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", SYNC_DATA_DIR: dataDir, DATABASE_URL: undefined, SMTP_URL: undefined },
+    // Mail is off unless a test passes its own SMTP_URL (an inbox it reads invitations from).
+    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", SYNC_DATA_DIR: dataDir, DATABASE_URL: undefined, SMTP_URL: undefined, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
@@ -80,4 +81,16 @@ export async function startSyncServer(): Promise<SyncServerProcess> {
     cleanUp();
   };
   return { url, log, stop };
+}
+
+/** A call to the sync server as any tRPC client over HTTP makes it (someone acting from elsewhere). */
+export async function callSyncServer<T>(server: SyncServerProcess, procedure: string, input: unknown, accessToken?: string): Promise<T> {
+  const response = await fetch(`${server.url}/trpc/${procedure}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}) },
+    body: JSON.stringify(input),
+  });
+  const body = (await response.json()) as { result?: { data: T }; error?: unknown };
+  if (!body.result) throw new Error(`${procedure}: ${JSON.stringify(body.error)}`);
+  return body.result.data;
 }

@@ -1,13 +1,16 @@
 import { useEffect, type ReactNode } from "react";
 import type { Theme } from "../../../shared/schemas/studio";
 import { useT, type MessageKey } from "../i18n";
+import { pageAllowed } from "../lib/page-access";
 import { PAGES, type PageId } from "../lib/route";
+import { useAccess } from "../lib/use-can";
 import { usePrefs } from "../lib/use-prefs";
 import { useSyncStatus } from "../lib/use-sync-status";
 import { useUiStore } from "../store/ui-store";
 import { CommandPalette } from "./CommandPalette";
 import { Icon, type IconName } from "./Icon";
 import { SyncIndicator } from "./SyncIndicator";
+import { TotpSetupBanner } from "./TotpSetupBanner";
 
 const NAV: { section: MessageKey; items: { page: PageId; icon: IconName; built: boolean }[] }[] = [
   {
@@ -28,6 +31,13 @@ const NAV: { section: MessageKey; items: { page: PageId; icon: IconName; built: 
       { page: "reports", icon: "chart", built: false },
     ],
   },
+  {
+    section: "nav.section.admin",
+    items: [
+      { page: "team", icon: "shield", built: true },
+      { page: "audit", icon: "history", built: true },
+    ],
+  },
 ];
 
 function isTyping(target: EventTarget | null): boolean {
@@ -45,6 +55,8 @@ export function AppShell({ studioName, children }: { studioName: string; childre
   const prefs = usePrefs();
   const sync = useSyncStatus();
   const waiting = (sync?.conflicts ?? 0) + (sync?.rejected ?? 0);
+  const access = useAccess();
+  const nav = NAV.map((g) => ({ ...g, items: g.items.filter((i) => pageAllowed(i.page, access.can)) })).filter((g) => g.items.length > 0);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -78,7 +90,7 @@ export function AppShell({ studioName, children }: { studioName: string; childre
             <div className="brand-sub">{t("app.name")}</div>
           </div>
         </div>
-        {NAV.map((group) => (
+        {nav.map((group) => (
           <div key={group.section}>
             <div className="nav-section">{t(group.section)}</div>
             {group.items.map((item) => (
@@ -86,7 +98,7 @@ export function AppShell({ studioName, children }: { studioName: string; childre
                 onClick={() => navigate({ page: item.page })}>
                 <Icon name={item.icon} />
                 <span className="label">{t(`nav.${item.page}`)}</span>
-                <span className="kbd">Alt {PAGES.indexOf(item.page) + 1}</span>
+                {PAGES.indexOf(item.page) < 9 && <span className="kbd">Alt {PAGES.indexOf(item.page) + 1}</span>}
               </button>
             ))}
           </div>
@@ -126,7 +138,7 @@ export function AppShell({ studioName, children }: { studioName: string; childre
             </button>
           </div>
         </header>
-        <main className="content">{children}</main>
+        <main className="content"><TotpSetupBanner />{children}</main>
       </div>
       {paletteOpen && <CommandPalette />}
     </div>

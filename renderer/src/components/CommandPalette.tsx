@@ -2,7 +2,9 @@ import { useQuery } from "@tanstack/react-query";
 import { useDeferredValue, useEffect, useState } from "react";
 import { normalizeForSearch } from "../../../shared/text";
 import { useT, type MessageKey } from "../i18n";
+import { pageAllowed } from "../lib/page-access";
 import { PAGES, type Route } from "../lib/route";
+import { useAccess } from "../lib/use-can";
 import { useTRPC } from "../lib/trpc";
 import { useUiStore } from "../store/ui-store";
 
@@ -28,6 +30,7 @@ export function CommandPalette() {
   const t = useT();
   const trpc = useTRPC();
   const navigate = useUiStore((s) => s.navigate);
+  const access = useAccess();
   const close = () => useUiStore.getState().setPaletteOpen(false);
   const [text, setText] = useState("");
   const [active, setActive] = useState(0);
@@ -41,7 +44,7 @@ export function CommandPalette() {
     return detail;
   };
   const needle = normalizeForSearch(text);
-  const pages: Item[] = PAGES.map((p) => ({ key: `page:${p}`, label: t(`nav.${p}` as MessageKey), kind: t("palette.pages"), route: { page: p } }))
+  const pages: Item[] = PAGES.filter((p) => pageAllowed(p, access.can)).map((p) => ({ key: `page:${p}`, label: t(`nav.${p}` as MessageKey), kind: t("palette.pages"), route: { page: p } }))
     .filter((p) => !needle || normalizeForSearch(p.label).includes(needle));
   const results: Item[] = query
     ? hits.map((h) => ({ key: `${h.kind}:${h.id}`, label: h.label, detail: describe(h.kind, h.detail), kind: t(`palette.kind.${h.kind}` as MessageKey), route: ROUTE_OF[h.kind](h.id) }))

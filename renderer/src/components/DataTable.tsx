@@ -7,6 +7,8 @@ export interface Column<Row> {
   /** Set when the core can sort by this column. */
   sortKey?: string;
   className?: string;
+  /** Left out, e.g. a money column for someone without finance.view. */
+  hidden?: boolean;
   render(row: Row): ReactNode;
 }
 
@@ -25,7 +27,8 @@ interface Props<Row extends { id: string }> {
 }
 
 /** A sortable list where every row is reachable by keyboard: Tab to a row, Enter opens it. */
-export function DataTable<Row extends { id: string }>({ columns, rows, sort, onSort, onOpen, label }: Props<Row>) {
+export function DataTable<Row extends { id: string }>({ columns: all, rows, sort, onSort, onOpen, label }: Props<Row>) {
+  const columns = all.filter((c) => !c.hidden);
   return (
     // Wider than its card on a small screen (long e-mails, many columns): it scrolls sideways inside the card.
     <div className="table-scroll">

@@ -25,6 +25,8 @@ const PATHS = {
   chevronRight: "M9 18l6-6-6-6",
   download: "M12 3v12M7 10l5 5 5-5M5 21h14",
   alert: "M12 3 2 20h20L12 3ZM12 10v4M12 17h.01",
+  shield: "M12 3 4 6v6c0 4.4 3.4 8.3 8 9 4.6-.7 8-4.6 8-9V6l-8-3Z",
+  history: "M3 12a9 9 0 1 0 3-6.7L3 8M3 3v5h5M12 7v5l3 2",
 } as const;
 export type IconName = keyof typeof PATHS;
 

@@ -3,6 +3,7 @@ import { EditorDrawer } from "../components/EditorDrawer";
 import { SelectField, TextArea, TextField } from "../components/Fields";
 import { useT } from "../i18n";
 import { useTRPC } from "../lib/trpc";
+import { useCan } from "../lib/use-can";
 import { useArchiveButtons, useEntityForm } from "../lib/use-entity-form";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import type { ClientRow } from "../lib/types";
@@ -48,6 +49,8 @@ export function ClientForm({ client, onClose }: { client: ClientRow | null; onCl
     onSaved: onClose,
   });
   const { values: v, set, errors } = form;
+  // An engineer or a viewer reads the client's details; only client.manage changes them.
+  const canManage = useCan("client.manage");
 
   return (
     <EditorDrawer
@@ -56,6 +59,7 @@ export function ClientForm({ client, onClose }: { client: ClientRow | null; onCl
       {...form.drawer}
       onClose={onClose}
       {...archiveButtons}
+      readOnly={!canManage}
     >
       <div className="form-grid">
         <SelectField label={t("clients.kind")} name="kind" errors={errors} value={v.kind} onChange={(x) => set("kind", x)}

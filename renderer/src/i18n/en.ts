@@ -1,5 +1,7 @@
 import { calendarEn } from "./calendar-en";
 import { syncEn } from "./sync-en";
+import { teamEn } from "./team-en";
+import { documentsEn } from "./documents-en";
 import type { MessageKey } from "./fr";
 
 export const en: Record<MessageKey, string> = {
@@ -322,6 +324,10 @@ export const en: Record<MessageKey, string> = {
   // Calendar, bookings and schedule screens (their own file: edited there, not here).
   ...calendarEn,
   ...syncEn,
+  // Roles, users, delegations, audit log, two-factor (their own file too).
+  ...teamEn,
+  // Invoices, payments, contracts (their own file too).
+  ...documentsEn,
   // Sync server accounts (studio account, devices, password reset).
   "v.passwordTooShort": "At least 10 characters.",
   "error.UNAUTHENTICATED": "Log in to your studio account.",

@@ -1,5 +1,7 @@
 import { calendarFr } from "./calendar-fr";
 import { syncFr } from "./sync-fr";
+import { teamFr } from "./team-fr";
+import { documentsFr } from "./documents-fr";
 /** French is the reference dictionary: every key the UI uses is defined here first. */
 export const fr = {
   "app.name": "Recording Studio Manager",
@@ -322,6 +324,10 @@ export const fr = {
   ...calendarFr,
   // Studio account, sync status, conflicts inbox (their own file too).
   ...syncFr,
+  // Roles, users, delegations, audit log, two-factor (their own file too).
+  ...teamFr,
+  // Invoices, payments, contracts (their own file too).
+  ...documentsFr,
   // Sync server accounts (studio account, devices, password reset).
   "v.passwordTooShort": "Au moins 10 caractères.",
   "error.UNAUTHENTICATED": "Connectez-vous à votre compte studio.",

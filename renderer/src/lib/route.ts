@@ -2,6 +2,8 @@ export const PAGES = [
   "calendar", "bookings", "clients", "rooms", "staff", "contracts", "invoices", "reports", "settings",
   // After the nine Alt+number pages: reached from the sidebar's sync status and its badge.
   "inbox",
+  // The studio's people and its audit log (owners and admins): from the sidebar only.
+  "team", "audit",
 ] as const;
 export type PageId = (typeof PAGES)[number];
 

@@ -5,7 +5,7 @@ import { useUiStore } from "../store/ui-store";
  * Which record a list page is editing: none, a new one, or an existing one by id. Opening from
  * the command palette (route.open) or the "n" shortcut lands here too.
  */
-export function useEditor(tab?: string) {
+export function useEditor(tab?: string, canCreate = true) {
   const route = useUiStore((s) => s.route);
   const navigate = useUiStore((s) => s.navigate);
   const [editing, setEditing] = useState<"new" | string | null>(null);
@@ -14,11 +14,13 @@ export function useEditor(tab?: string) {
     if (route.open && (tab === undefined || route.tab === tab || (!route.tab && tab === undefined))) setEditing(route.open);
   }, [route.open, route.tab, tab]);
 
+  // "n" opens a new record only for someone allowed to create one (the button is hidden otherwise).
   useEffect(() => {
+    if (!canCreate) return;
     const onNew = () => setEditing("new");
     window.addEventListener("studio:new", onNew);
     return () => window.removeEventListener("studio:new", onNew);
-  }, []);
+  }, [canCreate]);
 
   const close = () => {
     setEditing(null);

@@ -1,5 +1,6 @@
 import { Icon } from "../components/Icon";
 import { useT } from "../i18n";
+import { useCan } from "../lib/use-can";
 import { useUiStore } from "../store/ui-store";
 import { BookingsList } from "./bookings/BookingsList";
 import { MySchedule } from "./bookings/MySchedule";
@@ -13,11 +14,12 @@ export function BookingsPage() {
   const route = useUiStore((s) => s.route);
   const navigate = useUiStore((s) => s.navigate);
   const tab: Tab = route.tab === "schedule" ? "schedule" : "list";
+  const canCreate = useCan("booking.create");
   return (
     <>
       <div className="page-head bookings-head">
         <h1>{t("bookings.title")}</h1>
-        {tab === "list" && (
+        {tab === "list" && canCreate && (
           <div className="actions">
             <button className="btn primary" onClick={() => window.dispatchEvent(new Event("studio:new"))}><Icon name="plus" size={16} />{t("booking.new")}</button>
           </div>

@@ -12,6 +12,7 @@ import { BookingDrawer } from "../forms/booking/BookingDrawer";
 import type { BookingPrefill } from "../forms/booking/booking-form-values";
 import { useT } from "../i18n";
 import { useTRPC } from "../lib/trpc";
+import { useAccess } from "../lib/use-can";
 import { useEditor } from "../lib/use-editor";
 import { browserTimeZone, todayIn } from "../lib/zoned-format";
 import { useCalendarStore } from "../store/calendar-store";
@@ -23,7 +24,7 @@ export function CalendarPage() {
   const trpc = useTRPC();
   const navigate = useUiStore((s) => s.navigate);
   const cal = useCalendarStore();
-  const editor = useEditor();
+  const access = useAccess();
   const [prefill, setPrefill] = useState<BookingPrefill | null>(null);
   const locations = useQuery(trpc.locations.list.queryOptions({})).data;
   const currency = useQuery(trpc.studio.get.queryOptions()).data?.currency ?? "EUR";
@@ -38,6 +39,8 @@ export function CalendarPage() {
   const start = cal.mode === "week" ? mondayOf(date) : date;
   const zoneOf = (id: string) => locations?.find((l) => l.id === id)?.timeZone ?? timeZone;
   const mover = useBookingMove(currency, zoneOf);
+  const canCreate = access.can("booking.create", location?.id);
+  const editor = useEditor(undefined, canCreate);
 
   const view = useQuery(
     trpc.bookings.view.queryOptions(
@@ -46,15 +49,18 @@ export function CalendarPage() {
     ),
   );
 
+  // A drag the person's role does not allow: nothing is created, and a moved booking just opens.
   const onDrop = (result: DropResult, refused: string | null) => {
     if (result.kind === "open") editor.open(result.booking.id);
     else if (result.kind === "create") {
+      if (!access.can("booking.create", result.column.location.id)) return;
       setPrefill({
         locationId: result.column.location.id, roomIds: [result.column.room.id],
         startsAt: new Date(result.startMs).toISOString(), endsAt: new Date(result.endMs).toISOString(),
       });
       editor.open("new");
-    } else mover.request({ booking: result.booking, startMs: result.startMs, endMs: result.endMs, roomIds: result.roomIds }, refused);
+    } else if (!access.can("booking.edit", result.booking.locationId)) editor.open(result.booking.id);
+    else mover.request({ booking: result.booking, startMs: result.startMs, endMs: result.endMs, roomIds: result.roomIds }, refused);
   };
 
   const closeDrawer = () => {
@@ -71,9 +77,11 @@ export function CalendarPage() {
           {locations && locations.length > 0 && (
             <CalendarViewPicker mode={cal.mode} onMode={cal.setMode} locations={locations} location={all ? "all" : location?.id ?? ""} onLocation={cal.setLocation} />
           )}
-          <button className="btn primary" disabled={!location} onClick={() => { setPrefill(null); editor.open("new"); }}>
-            <Icon name="plus" size={16} />{t("booking.new")}
-          </button>
+          {canCreate && (
+            <button className="btn primary" disabled={!location} onClick={() => { setPrefill(null); editor.open("new"); }}>
+              <Icon name="plus" size={16} />{t("booking.new")}
+            </button>
+          )}
         </div>
       </div>
       {locations && locations.length === 0 ? (

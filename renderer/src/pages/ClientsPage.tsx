@@ -9,6 +9,7 @@ import { Icon } from "../components/Icon";
 import { ListToolbar } from "../components/ListToolbar";
 import { ClientForm } from "../forms/ClientForm";
 import { useLocale, useT } from "../i18n";
+import { useCan } from "../lib/use-can";
 import { useEditor } from "../lib/use-editor";
 import { useListState } from "../lib/use-list-state";
 import { useTRPC } from "../lib/trpc";
@@ -19,7 +20,8 @@ export function ClientsPage() {
   const locale = useLocale();
   const trpc = useTRPC();
   const list = useListState();
-  const editor = useEditor();
+  const manage = useCan("client.manage");
+  const editor = useEditor(undefined, manage);
   const toast = useUiStore((s) => s.toast);
   const clients = useQuery(trpc.clients.list.queryOptions(list.query));
   const rows = clients.data ?? [];
@@ -58,7 +60,7 @@ export function ClientsPage() {
         </div>
         <div className="actions">
           <button className="btn" disabled={rows.length === 0} onClick={() => void exportCsv()}>{t("clients.export")}</button>
-          <button className="btn primary" onClick={() => editor.open("new")}><Icon name="plus" size={16} />{t("clients.new")}</button>
+          {manage && <button className="btn primary" onClick={() => editor.open("new")}><Icon name="plus" size={16} />{t("clients.new")}</button>}
         </div>
       </div>
       <div className="card">
@@ -68,7 +70,7 @@ export function ClientsPage() {
             <div className="empty"><p>{t("clients.noMatch", { q: list.search })}</p></div>
           ) : (
             <EmptyState icon="users" title={t("clients.empty.title")} body={t("clients.empty.body")}
-              action={<button className="btn primary" onClick={() => editor.open("new")}>{t("clients.new")}</button>} />
+              action={manage ? <button className="btn primary" onClick={() => editor.open("new")}>{t("clients.new")}</button> : undefined} />
           )
         ) : (
           <DataTable label={t("clients.title")} columns={columns} rows={rows} sort={list.sort} onSort={list.setSort} onOpen={(r) => editor.open(r.id)} />

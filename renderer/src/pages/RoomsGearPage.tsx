@@ -11,7 +11,9 @@ import { EquipmentForm } from "../forms/EquipmentForm";
 import { LocationForm } from "../forms/LocationForm";
 import { RoomForm } from "../forms/RoomForm";
 import { useLocale, useT } from "../i18n";
+import type { Permission } from "../../../shared/permissions/permissions";
 import { useTRPC } from "../lib/trpc";
+import { useAccess, useCan } from "../lib/use-can";
 import type { EquipmentRow, LocationRow, RoomRow } from "../lib/types";
 import { useEditor } from "../lib/use-editor";
 import { useListState } from "../lib/use-list-state";
@@ -19,6 +21,8 @@ import { useUiStore } from "../store/ui-store";
 
 const TABS = ["rooms", "equipment", "locations"] as const;
 type Tab = (typeof TABS)[number];
+/** Who may add and edit each tab's records; everyone else sees the lists only. */
+const TAB_NEEDS = { rooms: "room.manage", equipment: "equipment.manage", locations: "location.manage" } as const satisfies Record<Tab, Permission>;
 
 export function RoomsGearPage() {
   const t = useT();
@@ -26,13 +30,17 @@ export function RoomsGearPage() {
   const navigate = useUiStore((s) => s.navigate);
   const tab: Tab = (TABS as readonly string[]).includes(route.tab ?? "") ? (route.tab as Tab) : "rooms";
   const newLabel = { rooms: t("rooms.new"), equipment: t("equipment.new"), locations: t("locations.new") }[tab];
+  const access = useAccess();
+  const canNew = access.can(TAB_NEEDS[tab]);
   return (
     <>
       <div className="page-head">
         <h1>{t("rooms.title")}</h1>
-        <div className="actions">
-          <button className="btn primary" onClick={() => window.dispatchEvent(new Event("studio:new"))}><Icon name="plus" size={16} />{newLabel}</button>
-        </div>
+        {canNew && (
+          <div className="actions">
+            <button className="btn primary" onClick={() => window.dispatchEvent(new Event("studio:new"))}><Icon name="plus" size={16} />{newLabel}</button>
+          </div>
+        )}
       </div>
       <div className="tabs" role="tablist">
         {TABS.map((id) => (
@@ -70,7 +78,9 @@ function RoomsTab() {
   const locale = useLocale();
   const trpc = useTRPC();
   const list = useListState();
-  const editor = useEditor("rooms");
+  const manage = useCan("room.manage");
+  const money = useCan("finance.view");
+  const editor = useEditor("rooms", manage);
   const [locationId, setLocationId] = useState("");
   const { locations, currency } = useLocationsAndCurrency();
   const rooms = useQuery(trpc.rooms.list.queryOptions({ ...list.query, locationId: locationId || undefined }));
@@ -93,8 +103,8 @@ function RoomsTab() {
     },
     { key: "type", header: t("rooms.type"), sortKey: "type", render: (r) => <span className="badge accent">{t(`rooms.type.${r.type as RoomFields["type"]}`)}</span> },
     { key: "capacity", header: t("rooms.capacityShort"), sortKey: "capacity", className: "num", render: (r) => r.capacity },
-    { key: "hourly", header: t("rooms.hourlyRate"), sortKey: "hourlyRate", className: "num", render: (r) => formatMoney(r.hourlyRateCents, currency, locale) },
-    { key: "day", header: t("rooms.dayRate"), className: "num", render: (r) => formatMoney(r.dayRateCents, currency, locale) },
+    { key: "hourly", header: t("rooms.hourlyRate"), sortKey: "hourlyRate", className: "num", hidden: !money, render: (r) => formatMoney(r.hourlyRateCents, currency, locale) },
+    { key: "day", header: t("rooms.dayRate"), className: "num", hidden: !money, render: (r) => formatMoney(r.dayRateCents, currency, locale) },
     { key: "buffers", header: t("rooms.buffers"), className: "num", render: (r) => `${r.setupMinutes} / ${r.teardownMinutes} ${t("common.minutes")}` },
   ];
 
@@ -105,9 +115,9 @@ function RoomsTab() {
       </ListToolbar>
       {rooms.isSuccess && rows.length === 0 ? (
         <EmptyState icon="rooms" title={t("rooms.empty.title")} body={locations.length ? t("rooms.empty.body") : t("rooms.needLocation")}
-          action={locations.length ? <button className="btn primary" onClick={() => editor.open("new")}>{t("rooms.new")}</button> : undefined} />
+          action={locations.length && manage ? <button className="btn primary" onClick={() => editor.open("new")}>{t("rooms.new")}</button> : undefined} />
       ) : (
-        <DataTable label={t("rooms.tab.rooms")} columns={columns} rows={rows} sort={list.sort} onSort={list.setSort} onOpen={(r) => editor.open(r.id)} />
+        <DataTable label={t("rooms.tab.rooms")} columns={columns} rows={rows} sort={list.sort} onSort={list.setSort} onOpen={(r) => manage && editor.open(r.id)} />
       )}
       {editor.editing === "new" && locations.length > 0 && <RoomForm room={null} locations={locations} defaultLocationId={locationId || undefined} currency={currency} onClose={editor.close} />}
       {editingId && selected?.id === editingId && <RoomForm key={selected.id} room={selected} locations={locations} currency={currency} onClose={editor.close} />}
@@ -120,7 +130,9 @@ function EquipmentTab() {
   const locale = useLocale();
   const trpc = useTRPC();
   const list = useListState();
-  const editor = useEditor("equipment");
+  const manage = useCan("equipment.manage");
+  const money = useCan("finance.view");
+  const editor = useEditor("equipment", manage);
   const [locationId, setLocationId] = useState("");
   const { locations, currency } = useLocationsAndCurrency();
   const gear = useQuery(trpc.equipment.list.queryOptions({ ...list.query, locationId: locationId || undefined }));
@@ -141,7 +153,7 @@ function EquipmentTab() {
     },
     { key: "category", header: t("equipment.category"), sortKey: "category", render: (e) => <span className="badge">{t(`equipment.category.${e.category as EquipmentFields["category"]}`)}</span> },
     { key: "quantity", header: t("equipment.quantity"), sortKey: "quantity", className: "num", render: (e) => e.quantity },
-    { key: "rate", header: t("equipment.dailyRate"), className: "num", render: (e) => formatMoney(e.dailyRateCents, currency, locale) },
+    { key: "rate", header: t("equipment.dailyRate"), className: "num", hidden: !money, render: (e) => formatMoney(e.dailyRateCents, currency, locale) },
     {
       key: "next", header: t("equipment.nextMaintenance"), sortKey: "nextMaintenance",
       render: (e) => e.nextMaintenance ? (
@@ -160,9 +172,9 @@ function EquipmentTab() {
       </ListToolbar>
       {gear.isSuccess && rows.length === 0 ? (
         <EmptyState icon="mic" title={t("equipment.empty.title")} body={locations.length ? t("equipment.empty.body") : t("rooms.needLocation")}
-          action={locations.length ? <button className="btn primary" onClick={() => editor.open("new")}>{t("equipment.new")}</button> : undefined} />
+          action={locations.length && manage ? <button className="btn primary" onClick={() => editor.open("new")}>{t("equipment.new")}</button> : undefined} />
       ) : (
-        <DataTable label={t("rooms.tab.equipment")} columns={columns} rows={rows} sort={list.sort} onSort={list.setSort} onOpen={(r) => editor.open(r.id)} />
+        <DataTable label={t("rooms.tab.equipment")} columns={columns} rows={rows} sort={list.sort} onSort={list.setSort} onOpen={(r) => manage && editor.open(r.id)} />
       )}
       {editor.editing === "new" && locations.length > 0 && <EquipmentForm item={null} locations={locations} defaultLocationId={locationId || undefined} currency={currency} onClose={editor.close} />}
       {editingId && selected?.id === editingId && <EquipmentForm key={selected.id} item={selected} locations={locations} currency={currency} onClose={editor.close} />}
@@ -174,7 +186,8 @@ function LocationsTab() {
   const t = useT();
   const trpc = useTRPC();
   const list = useListState();
-  const editor = useEditor("locations");
+  const manage = useCan("location.manage");
+  const editor = useEditor("locations", manage);
   const locations = useQuery(trpc.locations.list.queryOptions(list.query));
   const rooms = useQuery(trpc.rooms.list.queryOptions({})).data ?? [];
   const rows = locations.data ?? [];
@@ -201,9 +214,9 @@ function LocationsTab() {
       <ListToolbar search={list.search} onSearch={list.setSearch} showArchived={list.showArchived} onShowArchived={list.setShowArchived} />
       {locations.isSuccess && rows.length === 0 ? (
         <EmptyState icon="pin" title={t("locations.empty.title")} body={t("locations.empty.body")}
-          action={<button className="btn primary" onClick={() => editor.open("new")}>{t("locations.new")}</button>} />
+          action={manage ? <button className="btn primary" onClick={() => editor.open("new")}>{t("locations.new")}</button> : undefined} />
       ) : (
-        <DataTable label={t("rooms.tab.locations")} columns={columns} rows={rows} sort={list.sort} onSort={list.setSort} onOpen={(r) => editor.open(r.id)} />
+        <DataTable label={t("rooms.tab.locations")} columns={columns} rows={rows} sort={list.sort} onSort={list.setSort} onOpen={(r) => manage && editor.open(r.id)} />
       )}
       {editor.editing === "new" && <LocationForm location={null} onClose={editor.close} />}
       {editingId && selected?.id === editingId && <LocationForm key={selected.id} location={selected} onClose={editor.close} />}

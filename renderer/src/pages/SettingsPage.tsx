@@ -7,22 +7,27 @@ import { InputReader } from "../lib/form-values";
 import { useTRPC } from "../lib/trpc";
 import type { Studio } from "../lib/types";
 import { useEntityForm } from "../lib/use-entity-form";
+import { useCan } from "../lib/use-can";
 import { usePrefs } from "../lib/use-prefs";
 import { AccountSection } from "./settings/AccountSection";
 import { BookingSettingsSection } from "./settings/BookingSettingsSection";
+import { SecuritySection } from "./settings/SecuritySection";
 
 export function SettingsPage() {
   const t = useT();
   const trpc = useTRPC();
   const studio = useQuery(trpc.studio.get.queryOptions()).data;
   const prefs = usePrefs();
+  // The studio's own settings are for owners and admins; this computer's language and theme are everyone's.
+  const studioSettings = useCan("studio.settings");
   return (
     <>
       <div className="page-head"><h1>{t("settings.title")}</h1></div>
       <div className="settings-grid">
-        {studio && <StudioSettings key={studio.id} studio={studio} />}
+        {studio && studioSettings && <StudioSettings key={studio.id} studio={studio} />}
         <AccountSection />
-        {studio && <BookingSettingsSection currency={studio.currency} />}
+        <SecuritySection />
+        {studio && studioSettings && <BookingSettingsSection currency={studio.currency} />}
         <section className="card card-pad" style={{ display: "grid", gap: 14 }}>
           <h2>{t("settings.device")}</h2>
           <div className="kv">

@@ -9,6 +9,7 @@ import { StaffForm } from "../forms/StaffForm";
 import { useLocale, useT } from "../i18n";
 import { useTRPC } from "../lib/trpc";
 import type { StaffRow } from "../lib/types";
+import { useCan } from "../lib/use-can";
 import { useEditor } from "../lib/use-editor";
 import { useListState } from "../lib/use-list-state";
 
@@ -17,7 +18,9 @@ export function StaffPage() {
   const locale = useLocale();
   const trpc = useTRPC();
   const list = useListState();
-  const editor = useEditor();
+  const manage = useCan("staff.manage");
+  const money = useCan("finance.view");
+  const editor = useEditor(undefined, manage);
   const staff = useQuery(trpc.staff.list.queryOptions(list.query));
   const locations = useQuery(trpc.locations.list.queryOptions({})).data ?? [];
   const currency = useQuery(trpc.studio.get.queryOptions()).data?.currency ?? "EUR";
@@ -38,8 +41,8 @@ export function StaffPage() {
     },
     { key: "role", header: t("staff.role"), sortKey: "role", render: (s) => <span className="badge accent">{t(`staff.role.${s.role as StaffFields["role"]}`)}</span> },
     { key: "location", header: t("staff.homeLocation"), render: (s) => locations.find((l) => l.id === s.locationId)?.name ?? t("staff.anyLocation") },
-    { key: "hourly", header: t("staff.hourlyRate"), sortKey: "hourlyRate", className: "num", render: (s) => formatMoney(s.hourlyRateCents, currency, locale) },
-    { key: "day", header: t("staff.dayRate"), className: "num", render: (s) => formatMoney(s.dayRateCents, currency, locale) },
+    { key: "hourly", header: t("staff.hourlyRate"), sortKey: "hourlyRate", className: "num", hidden: !money, render: (s) => formatMoney(s.hourlyRateCents, currency, locale) },
+    { key: "day", header: t("staff.dayRate"), className: "num", hidden: !money, render: (s) => formatMoney(s.dayRateCents, currency, locale) },
     { key: "phone", header: t("common.phone"), className: "nowrap", render: (s) => s.phone ?? t("common.none") },
   ];
 
@@ -50,17 +53,19 @@ export function StaffPage() {
           <h1>{t("staff.title")}</h1>
           <div className="muted" data-testid="list-count" data-count={rows.length}>{t("staff.count", { n: rows.length })}</div>
         </div>
-        <div className="actions">
-          <button className="btn primary" onClick={() => editor.open("new")}><Icon name="plus" size={16} />{t("staff.new")}</button>
-        </div>
+        {manage && (
+          <div className="actions">
+            <button className="btn primary" onClick={() => editor.open("new")}><Icon name="plus" size={16} />{t("staff.new")}</button>
+          </div>
+        )}
       </div>
       <div className="card">
         <ListToolbar search={list.search} onSearch={list.setSearch} showArchived={list.showArchived} onShowArchived={list.setShowArchived} />
         {staff.isSuccess && rows.length === 0 ? (
           <EmptyState icon="users" title={t("staff.empty.title")} body={t("staff.empty.body")}
-            action={<button className="btn primary" onClick={() => editor.open("new")}>{t("staff.new")}</button>} />
+            action={manage ? <button className="btn primary" onClick={() => editor.open("new")}>{t("staff.new")}</button> : undefined} />
         ) : (
-          <DataTable label={t("staff.title")} columns={columns} rows={rows} sort={list.sort} onSort={list.setSort} onOpen={(r) => editor.open(r.id)} />
+          <DataTable label={t("staff.title")} columns={columns} rows={rows} sort={list.sort} onSort={list.setSort} onOpen={(r) => manage && editor.open(r.id)} />
         )}
       </div>
       {editor.editing === "new" && <StaffForm member={null} locations={locations} currency={currency} onClose={editor.close} />}

@@ -5,7 +5,8 @@ import { SelectField, TextField } from "../../components/Fields";
 import { useT } from "../../i18n";
 import { tenantsOf, useAccountErrorText, type TenantChoice } from "../../lib/account-errors";
 import { roleText } from "../../lib/account-role";
-import { useTRPC } from "../../lib/trpc";
+import { secondFactor } from "../../lib/totp-format";
+import { appCodeOf, useTRPC } from "../../lib/trpc";
 import { useEntityForm } from "../../lib/use-entity-form";
 import type { AccountDefaults } from "./account-defaults";
 import { AccountForm, DeviceNameField, ServerUrlField } from "./AccountFields";
@@ -27,14 +28,21 @@ export function LogInForm({ defaults, label, secondary }: Props) {
   const logIn = useMutation(trpc.account.logIn.mutationOptions());
   const errorText = useAccountErrorText();
   const [tenants, setTenants] = useState<TenantChoice[]>([]);
+  // Asked once the server answers TOTP_REQUIRED: the same form then logs in again with the code.
+  const [askCode, setAskCode] = useState(false);
   const form = useEntityForm({
-    initial: { serverUrl: defaults.serverUrl, email: defaults.email, password: "", deviceName: defaults.deviceName, tenantId: "" },
-    toInput: (v) => ({ serverUrl: v.serverUrl, email: v.email, password: v.password, deviceName: v.deviceName, ...(v.tenantId ? { tenantId: v.tenantId } : {}) }),
+    initial: { serverUrl: defaults.serverUrl, email: defaults.email, password: "", deviceName: defaults.deviceName, tenantId: "", code: "" },
+    toInput: (v) => ({
+      serverUrl: v.serverUrl, email: v.email, password: v.password, deviceName: v.deviceName,
+      ...(v.tenantId ? { tenantId: v.tenantId } : {}),
+      ...(askCode ? secondFactor(v.code) ?? {} : {}),
+    }),
     schema: connectLogInInput,
     save: async (input) => {
       try {
         return await logIn.mutateAsync(input);
       } catch (error) {
+        if (appCodeOf(error) === "TOTP_REQUIRED") setAskCode(true);
         const offered = tenantsOf(error);
         if (offered.length > 0) {
           setTenants(offered);
@@ -58,6 +66,10 @@ export function LogInForm({ defaults, label, secondary }: Props) {
         <SelectField label={t("account.tenant")} name="tenantId" hint={t("account.tenantHint")} errors={errors} value={v.tenantId}
           onChange={(x) => set("tenantId", x)}
           options={tenants.map((x) => ({ value: x.tenantId, label: `${x.tenantName} — ${roleText(t, x.role)}` }))} />
+      )}
+      {askCode && (
+        <TextField label={t("login.totp")} name="totpCode" autoComplete="one-time-code" hint={t("login.totpHint")} errors={errors} value={v.code}
+          onChange={(x) => set("code", x)} />
       )}
       <DeviceNameField errors={errors} value={v.deviceName} onChange={(x) => set("deviceName", x)} />
     </AccountForm>

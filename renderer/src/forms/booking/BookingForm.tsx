@@ -22,6 +22,7 @@ import { RepeatFields } from "./RepeatFields";
 import { ResourceFields } from "./ResourceFields";
 import { ScopeField } from "./ScopeField";
 import { StatusActions } from "./StatusActions";
+import { useAccess } from "../../lib/use-can";
 import { MOVE_FIELDS, PRICED_FIELDS, changedFields, initialValues, readDraft, readTimes, weeklyRule, type BookingFallback, type BookingFormValues, type BookingPrefill } from "./booking-form-values";
 import { useBookingSave } from "./use-booking-save";
 
@@ -60,7 +61,13 @@ export function BookingForm({ detail, prefill, fallback, locations, currency, on
   const staff = allStaff.filter((s) => s.locationId === null || s.locationId === v.locationId || v.staffIds.includes(s.id));
   const bookableRooms = rooms.filter((r) => r.bookable || v.roomIds.includes(r.id));
 
-  const editable = !detail || isEditable(detail.status);
+  // What this person may do here: a new booking needs booking.create, an existing one booking.edit;
+  // an engineer still writes the session's notes (booking.notes).
+  const access = useAccess();
+  const canWrite = detail ? access.can("booking.edit", detail.locationId) : access.can("booking.create", v.locationId);
+  const canNotes = canWrite || (detail !== undefined && detail !== null && access.can("booking.notes", detail.locationId));
+  const showMoney = access.can("finance.view", v.locationId);
+  const editable = (!detail || isEditable(detail.status)) && canWrite;
   const { draft, errors: readErrors } = readDraft(v, timeZone);
   const rule = !detail && v.repeat ? weeklyRule(v) : null;
   const changed = detail && draft ? changedFields(draft, detail) : new Set<string>();
@@ -97,7 +104,7 @@ export function BookingForm({ detail, prefill, fallback, locations, currency, on
       saver.setBanner(t("common.fixErrors"));
       return;
     }
-    void saver.save({ detail, values: v, draft, rrule: rule && "rrule" in rule ? rule.rrule : null, seriesMove });
+    void saver.save({ detail, values: v, draft, rrule: rule && "rrule" in rule ? rule.rrule : null, seriesMove, notesOnly: !canWrite });
   };
 
   const title = detail ? detail.label || detail.title || t("booking.untitled") : t("booking.new");
@@ -119,9 +126,11 @@ export function BookingForm({ detail, prefill, fallback, locations, currency, on
             {detail?.seriesId && <span className="badge muted">{t("series.badge", { n: detail.seriesSeq ?? 1 })}</span>}
             <span className="spacer" />
             <button type="button" className="btn" onClick={onClose}>{t("common.close")}</button>
-            <button type="submit" className="btn primary" disabled={saver.saving}>
-              {saver.saving ? t("common.saving") : detail ? t("common.save") : v.repeat ? t("series.create") : t("booking.create")}
-            </button>
+            {canNotes && (
+              <button type="submit" className="btn primary" disabled={saver.saving}>
+                {saver.saving ? t("common.saving") : detail ? t("common.save") : v.repeat ? t("series.create") : t("booking.create")}
+              </button>
+            )}
           </>
         }
       >
@@ -130,7 +139,9 @@ export function BookingForm({ detail, prefill, fallback, locations, currency, on
         {refusal && refusal.occurrences.length > 0 && <OccurrenceSummary occurrences={refusal.occurrences} currency={currency} timeZone={timeZone} />}
         {refusal && refusal.occurrences.length === 0 && <FailureList failures={refusal.failures} warnings={refusal.warnings} currency={currency} />}
 
-        <ClientPicker clientId={v.clientId} onChange={(id) => set("clientId", id)} errors={errors} />
+        <fieldset className="plain-fieldset" disabled={!canWrite}>
+          <ClientPicker clientId={v.clientId} onChange={(id) => set("clientId", id)} errors={errors} />
+        </fieldset>
 
         <fieldset className="fieldset" disabled={!editable}>
           <legend className="fieldset-title">{t("booking.when")}</legend>
@@ -168,7 +179,7 @@ export function BookingForm({ detail, prefill, fallback, locations, currency, on
           {!detail && (
             <CheckField name="hold" label={t("booking.asHold")} checked={v.hold} onChange={(x) => set("hold", x)} />
           )}
-          {inPast && <CheckField name="overridePast" label={t("booking.overridePast")} checked={v.overridePast} onChange={(x) => set("overridePast", x)} />}
+          {inPast && access.can("booking.override_past", v.locationId) && <CheckField name="overridePast" label={t("booking.overridePast")} checked={v.overridePast} onChange={(x) => set("overridePast", x)} />}
           {detail?.seriesId && timesChanged && <ScopeField value={v.scope} onChange={(s) => set("scope", s)} label={t("series.moveScope")} />}
         </fieldset>
 
@@ -183,17 +194,19 @@ export function BookingForm({ detail, prefill, fallback, locations, currency, on
 
         <ResourceFields values={v} set={set} rooms={bookableRooms} staff={staff} gear={gear} errors={errors} disabled={!editable} />
 
-        <div className="form-grid">
+        <fieldset className="plain-fieldset form-grid" disabled={!canWrite}>
           <TextField label={t("booking.title")} name="title" errors={errors} value={v.title} onChange={(x) => set("title", x)} />
           <TextField label={t("booking.project")} name="projectName" errors={errors} value={v.projectName} onChange={(x) => set("projectName", x)} />
+        </fieldset>
+        <fieldset className="plain-fieldset form-grid" disabled={!canNotes}>
           <TextArea className="full" label={t("common.notes")} name="notes" errors={errors} value={v.notes} onChange={(x) => set("notes", x)} />
-        </div>
+        </fieldset>
 
-        {price && (
+        {price && showMoney && (
           <PriceBreakdownView price={price} currency={currency} source={price === detail?.price ? "stored" : "live"} pending={live.checking}
             minutes={price === detail?.price ? (Date.parse(detail.endsAt) - Date.parse(detail.startsAt)) / 60_000 : draft ? (Date.parse(draft.endsAt) - Date.parse(draft.startsAt)) / 60_000 : null} />
         )}
-        {detail && <PaymentRow booking={detail} currency={currency} />}
+        {detail && showMoney && <PaymentRow booking={detail} currency={currency} />}
       </Drawer>
       {dialog === "cancel" && detail && <CancelDialog booking={detail} currency={currency} onClose={() => setDialog(null)} onCancelled={() => setDialog(null)} />}
       {dialog === "noShow" && detail && <NoShowDialog booking={detail} currency={currency} onClose={() => setDialog(null)} onDone={() => setDialog(null)} />}

@@ -5,6 +5,7 @@ import { useLocale, useT } from "../../i18n";
 import { useBookingErrorText } from "../../lib/booking-errors";
 import type { BookingDetail } from "../../lib/booking-types";
 import { useTRPC } from "../../lib/trpc";
+import { useCan } from "../../lib/use-can";
 import { useUiStore } from "../../store/ui-store";
 
 /** What the client has paid against the total and the deposit, and a payment received at the desk. */
@@ -20,6 +21,7 @@ export function PaymentRow({ booking, currency }: { booking: BookingDetail; curr
   const [amount, setAmount] = useState("");
   const [error, setError] = useState<string | null>(null);
   const money = (c: number) => formatMoney(c, currency, locale);
+  const canRecord = useCan("payment.record", booking.locationId);
   const depositDue = Math.max(0, booking.price.depositCents - booking.paidCents);
 
   const record = async () => {
@@ -46,7 +48,7 @@ export function PaymentRow({ booking, currency }: { booking: BookingDetail; curr
         <span>{t("payment.paid", { paid: money(booking.paidCents), total: money(booking.price.totalCents) })}</span>
         {depositDue > 0 && <span className="badge warn">{t("payment.depositDue", { amount: money(depositDue) })}</span>}
       </div>
-      {booking.status !== "cancelled" && booking.status !== "no_show" && (
+      {canRecord && booking.status !== "cancelled" && booking.status !== "no_show" && (
         <div className="payment-form">
           <label htmlFor={id} className="sr-only">{t("payment.amount")}</label>
           <input id={id} className="input" inputMode="decimal" placeholder={t("payment.amount")} value={amount} aria-invalid={Boolean(error)}

@@ -6,6 +6,7 @@ import { useBookingErrorText } from "../../lib/booking-errors";
 import { STATUS_TONE } from "../../lib/booking-status";
 import type { BookingDetail } from "../../lib/booking-types";
 import { useTRPC } from "../../lib/trpc";
+import { useAccess } from "../../lib/use-can";
 import { useNow } from "../../lib/use-now";
 import { formatDateTime } from "../../lib/zoned-format";
 import { useUiStore } from "../../store/ui-store";
@@ -43,7 +44,10 @@ export function StatusActions({ booking, currency, onCancel, onNoShow }: Props) 
     }
   };
 
-  const actions = ACTION_ORDER.filter((s) => booking.nextStatuses.includes(s));
+  const access = useAccess();
+  // Cancelling (and no-show, which may charge a fee) is its own permission; the other moves are edits.
+  const allowed = (s: BookingStatus) => access.can(s === "cancelled" || s === "no_show" ? "booking.cancel" : "booking.edit", booking.locationId);
+  const actions = ACTION_ORDER.filter((s) => booking.nextStatuses.includes(s) && allowed(s));
   return (
     <div className="status-bar" data-testid="status-bar">
       <div className="status-now">

@@ -17,6 +17,8 @@ interface SaveRequest {
   rrule: string | null;
   /** An occurrence of a series whose time or rooms changed, applied to more than itself. */
   seriesMove: boolean;
+  /** The person may write the notes only (an engineer): the patch carries nothing else, which booking.notes allows. */
+  notesOnly?: boolean;
 }
 
 
@@ -43,7 +45,7 @@ export function useBookingSave(currency: string, onSaved: () => void) {
     for (const w of warnings) toast(failureText(w), "error");
   };
 
-  const save = async ({ detail, values, draft, rrule, seriesMove }: SaveRequest) => {
+  const save = async ({ detail, values, draft, rrule, seriesMove, notesOnly }: SaveRequest) => {
     setSaving(true);
     setBanner(null);
     setRefusal(null);
@@ -70,7 +72,7 @@ export function useBookingSave(currency: string, onSaved: () => void) {
         toast(t("series.moved", { n: moved.bookings.length }));
         warn(moved.warnings);
       } else {
-        const result = await update.mutateAsync({ id: detail.id, patch: draft, overridePast });
+        const result = await update.mutateAsync({ id: detail.id, patch: notesOnly ? { notes: draft.notes } : draft, overridePast });
         toast(t("common.saved"));
         warn(result.warnings);
       }

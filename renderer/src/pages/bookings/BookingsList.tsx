@@ -10,6 +10,7 @@ import { useLocale, useT } from "../../i18n";
 import { STATUS_TONE } from "../../lib/booking-status";
 import type { CalendarBooking } from "../../lib/booking-types";
 import { useTRPC } from "../../lib/trpc";
+import { useAccess } from "../../lib/use-can";
 import { useEditor } from "../../lib/use-editor";
 import { browserTimeZone, formatDayOf, formatTime, todayIn } from "../../lib/zoned-format";
 
@@ -32,7 +33,8 @@ export function BookingsList() {
   const t = useT();
   const locale = useLocale();
   const trpc = useTRPC();
-  const editor = useEditor();
+  const access = useAccess();
+  const editor = useEditor(undefined, access.can("booking.create"));
   const locations = useQuery(trpc.locations.list.queryOptions({})).data ?? [];
   const rooms = useQuery(trpc.rooms.list.queryOptions({})).data ?? [];
   const staff = useQuery(trpc.staff.list.queryOptions({})).data ?? [];
@@ -96,7 +98,7 @@ export function BookingsList() {
       key: "status", header: t("bookings.col.status"), sortKey: "status", className: "nowrap",
       render: (b) => <span className={`badge status ${STATUS_TONE[b.status]}`}>{b.holdExpired ? t("booking.holdExpired") : t(`booking.status.${b.status}`)}</span>,
     },
-    { key: "total", header: t("bookings.col.total"), sortKey: "total", className: "num", render: (b) => formatMoney(b.totalCents, b.currency, locale) },
+    { key: "total", header: t("bookings.col.total"), sortKey: "total", className: "num", hidden: !access.can("finance.view"), render: (b) => formatMoney(b.totalCents, b.currency, locale) },
   ];
 
   const filtered = Boolean(search || f.to || f.locationId || f.roomId || f.staffId || f.clientId || f.statuses.length);
