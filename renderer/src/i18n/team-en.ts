@@ -196,4 +196,11 @@ export const teamEn: Record<keyof typeof teamFr, string> = {
   "login.totpNeeded": "This account uses two-step verification: type the code, then log in again.",
   "banner.totpSetup": "This studio requires two-step verification: syncing resumes once you turn it on.",
   "banner.totpSetupAction": "Turn it on now",
+  "join.switch": "I received an invitation",
+  "join.title": "Join a studio with an invitation",
+  "join.body": "Paste the code from the email. New account: choose a password; existing account: type yours.",
+  "join.token": "Invitation code",
+  "join.name": "Your name",
+  "join.action": "Join the studio",
+  "join.done": "You joined the studio",
 };

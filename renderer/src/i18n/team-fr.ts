@@ -194,4 +194,11 @@ export const teamFr = {
   "login.totpNeeded": "Ce compte utilise la validation en deux étapes : saisissez le code, puis reconnectez-vous.",
   "banner.totpSetup": "Ce studio exige la validation en deux étapes : la synchro reprendra quand vous l'aurez activée.",
   "banner.totpSetupAction": "Activer maintenant",
+  "join.switch": "J'ai reçu une invitation",
+  "join.title": "Rejoindre un studio avec une invitation",
+  "join.body": "Collez le code reçu par e-mail. Nouveau compte : choisissez un mot de passe ; compte existant : saisissez le vôtre.",
+  "join.token": "Code d'invitation",
+  "join.name": "Votre nom",
+  "join.action": "Rejoindre le studio",
+  "join.done": "Vous avez rejoint le studio",
 } as const;
