@@ -1,4 +1,4 @@
-import { MAX_PUSH_MUTATIONS, type PullInput, type PullOutput, type PushInput, type PushOutput, type PushedMutation } from "../../../shared/sync/protocol";
+import { MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS, type PullInput, type PullOutput, type PushInput, type PushOutput, type PushedMutation } from "../../../shared/sync/protocol";
 import type { Db } from "../db/open-database";
 import { applyPulled } from "./apply-pulled";
 import { nextDelay } from "./backoff";
@@ -201,10 +201,17 @@ export class SyncEngine {
 
   /** Page by page; a page and its cursor commit together. */
   private async pull(): Promise<number> {
+    const limit = this.o.pullLimit ?? MAX_PULL_LIMIT;
     let pulled = 0;
+    let next = this.o.transport.pull({ cursor: this.state.get().cursor, limit });
     for (;;) {
-      const { cursor } = this.state.get();
-      const page = await this.o.transport.pull({ cursor, limit: this.o.pullLimit ?? 500 });
+      const page = await next;
+      // The next page is asked for before this one is applied: the server reads while the desk
+      // writes. Its failure, if this page's apply throws first, is dropped with the round.
+      if (page.hasMore) {
+        next = this.o.transport.pull({ cursor: page.cursor, limit });
+        next.catch(() => undefined);
+      }
       const tenantId = this.o.tenantId();
       this.o.db.transaction(() => {
         for (const change of page.changes) applyPulled(this.o.db, this.o.clock, this.o.tables, tenantId, change);
