@@ -90,7 +90,7 @@ export class SyncController {
   }
 
   /** After a local write: push soon (a live notification passes 0: pull now). */
-  kick(delayMs = this.o.debounceMs ?? 30): void {
+  kick(delayMs = this.o.debounceMs ?? 10): void {
     if (this.stopped || !this.engine) return;
     if (this.kickTimer) clearTimeout(this.kickTimer);
     this.kickTimer = setTimeout(() => {
