@@ -13,6 +13,9 @@ import { BookingsPage } from "./pages/BookingsPage";
 import { CalendarPage } from "./pages/CalendarPage";
 import { ClientsPage } from "./pages/ClientsPage";
 import { ComingSoonPage } from "./pages/ComingSoonPage";
+import { ContractsPage } from "./pages/ContractsPage";
+import { InvoicesPage } from "./pages/InvoicesPage";
+import { ReportsPage } from "./pages/ReportsPage";
 import { RoomsGearPage } from "./pages/RoomsGearPage";
 import { SettingsPage } from "./pages/SettingsPage";
 import { StaffPage } from "./pages/StaffPage";
@@ -52,6 +55,9 @@ function CurrentPage() {
     case "inbox": return <SyncInboxPage />;
     case "team": return <TeamPage />;
     case "audit": return <AuditPage />;
+    case "reports": return <ReportsPage />;
+    case "invoices": return <InvoicesPage />;
+    case "contracts": return <ContractsPage />;
     default: return <ComingSoonPage page={page} />;
   }
 }

@@ -68,8 +68,8 @@ test.describe("demo studio", () => {
     await goTo(page, "Réglages");
     await screenshot(page, "11-settings");
 
-    await goTo(page, "Contrats", "Contrats arrive bientôt");
-    await screenshot(page, "12-coming-soon-contracts");
+    await goTo(page, "Contrats");
+    await screenshot(page, "12-contracts");
 
     await page.keyboard.press("Control+K");
     await palette(page).getByRole("combobox").fill("stu");

@@ -5,10 +5,10 @@ import path from "node:path";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SyncRouter } from "../../sync-server/src/router";
-import { FAKE_STRIPE_KEY, FakeStripeServer } from "./support/fake-stripe-server";
-import { TEST_APP_URL, TEST_PRICES } from "./support/billing-test-setup";
+import { FakeStripeServer } from "./support/fake-stripe-server";
+import { stripeEnv, TEST_PRICES } from "./support/billing-test-setup";
 import { createTestDatabase, type TestDatabase } from "./support/postgres";
-import { postStripeEvent, stripeEvent, TEST_WEBHOOK_SECRET } from "./support/stripe-events";
+import { postStripeEvent, stripeEvent } from "./support/stripe-events";
 import { signUpInput } from "./support/sync-test-server";
 
 /** `npm run server` with billing on from the environment: the SDK reaches STRIPE_API_BASE, the webhook is served. */
@@ -36,14 +36,7 @@ describe("cli with STRIPE_SECRET_KEY", () => {
         DATABASE_URL: db.adminUrl,
         SYNC_DATA_DIR: dataDir,
         SMTP_URL: "",
-        STRIPE_SECRET_KEY: FAKE_STRIPE_KEY,
-        STRIPE_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
-        STRIPE_PRICE_PRO_MONTHLY: TEST_PRICES.pro.month,
-        STRIPE_PRICE_PRO_YEARLY: TEST_PRICES.pro.year,
-        STRIPE_PRICE_ENTERPRISE_MONTHLY: TEST_PRICES.enterprise.month,
-        STRIPE_PRICE_ENTERPRISE_YEARLY: TEST_PRICES.enterprise.year,
-        APP_URL: TEST_APP_URL,
-        STRIPE_API_BASE: stripe.url,
+        ...stripeEnv(stripe.url),
       },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -4,6 +4,7 @@ import { createLocationInput, updateLocationInput } from "../../../shared/schema
 import { createRoomInput, updateRoomInput } from "../../../shared/schemas/room";
 import { createStaffInput, updateStaffInput } from "../../../shared/schemas/staff";
 import { accountProcedures } from "./procedures/account-procedures";
+import { billingProcedures } from "./procedures/billing-procedures";
 import { bookingProcedures } from "./procedures/booking-procedures";
 import { documentsProcedures } from "./procedures/documents-procedures";
 import { reportProcedures } from "./procedures/report-procedures";
@@ -27,6 +28,7 @@ export const appRouter = router({
   sync: syncProcedures,
   documents: documentsProcedures,
   team: teamProcedures,
+  billing: billingProcedures,
 });
 
 export type AppRouter = typeof appRouter;

@@ -26,9 +26,9 @@ const NAV: { section: MessageKey; items: { page: PageId; icon: IconName; built: 
   {
     section: "nav.section.business",
     items: [
-      { page: "contracts", icon: "contract", built: false },
-      { page: "invoices", icon: "invoice", built: false },
-      { page: "reports", icon: "chart", built: false },
+      { page: "contracts", icon: "contract", built: true },
+      { page: "invoices", icon: "invoice", built: true },
+      { page: "reports", icon: "chart", built: true },
     ],
   },
   {

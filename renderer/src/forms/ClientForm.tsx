@@ -1,5 +1,6 @@
 import { CLIENT_KINDS, createClientInput } from "../../../shared/schemas/client";
 import { EditorDrawer } from "../components/EditorDrawer";
+import { ClientDocuments } from "../pages/documents/ClientDocuments";
 import { SelectField, TextArea, TextField } from "../components/Fields";
 import { useT } from "../i18n";
 import { useTRPC } from "../lib/trpc";
@@ -78,6 +79,7 @@ export function ClientForm({ client, onClose }: { client: ClientRow | null; onCl
           hint={t("clients.depositHint", { pct: studio ? `${basisPointsToInput(studio.defaultDepositBp, locale)} %` : "30 %" })} />
         <TextArea className="full" label={t("common.notes")} name="notes" errors={errors} value={v.notes} onChange={(x) => set("notes", x)} />
       </div>
+      {client && <ClientDocuments clientId={client.id} />}
     </EditorDrawer>
   );
 }

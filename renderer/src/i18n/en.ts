@@ -1,6 +1,8 @@
+import { billingEn } from "./billing-en";
 import { calendarEn } from "./calendar-en";
 import { syncEn } from "./sync-en";
 import { teamEn } from "./team-en";
+import { reportsEn } from "./reports-en";
 import { documentsEn } from "./documents-en";
 import type { MessageKey } from "./fr";
 
@@ -326,6 +328,10 @@ export const en: Record<MessageKey, string> = {
   ...syncEn,
   // Roles, users, delegations, audit log, two-factor (their own file too).
   ...teamEn,
+  // Settings → Plan & billing (its own file too).
+  ...billingEn,
+  // The Reports page (its own file too).
+  ...reportsEn,
   // Invoices, payments, contracts (their own file too).
   ...documentsEn,
   // Sync server accounts (studio account, devices, password reset).

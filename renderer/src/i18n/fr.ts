@@ -1,6 +1,8 @@
+import { billingFr } from "./billing-fr";
 import { calendarFr } from "./calendar-fr";
 import { syncFr } from "./sync-fr";
 import { teamFr } from "./team-fr";
+import { reportsFr } from "./reports-fr";
 import { documentsFr } from "./documents-fr";
 /** French is the reference dictionary: every key the UI uses is defined here first. */
 export const fr = {
@@ -326,6 +328,10 @@ export const fr = {
   ...syncFr,
   // Roles, users, delegations, audit log, two-factor (their own file too).
   ...teamFr,
+  // Settings → Plan & billing (its own file too).
+  ...billingFr,
+  // The Reports page (its own file too).
+  ...reportsFr,
   // Invoices, payments, contracts (their own file too).
   ...documentsFr,
   // Sync server accounts (studio account, devices, password reset).

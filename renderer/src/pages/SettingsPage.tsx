@@ -11,6 +11,7 @@ import { useCan } from "../lib/use-can";
 import { usePrefs } from "../lib/use-prefs";
 import { AccountSection } from "./settings/AccountSection";
 import { BookingSettingsSection } from "./settings/BookingSettingsSection";
+import { PlanSection } from "./settings/PlanSection";
 import { SecuritySection } from "./settings/SecuritySection";
 
 export function SettingsPage() {
@@ -27,6 +28,7 @@ export function SettingsPage() {
         {studio && studioSettings && <StudioSettings key={studio.id} studio={studio} />}
         <AccountSection />
         <SecuritySection />
+        <PlanSection />
         {studio && studioSettings && <BookingSettingsSection currency={studio.currency} />}
         <section className="card card-pad" style={{ display: "grid", gap: 14 }}>
           <h2>{t("settings.device")}</h2>

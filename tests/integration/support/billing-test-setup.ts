@@ -18,6 +18,20 @@ export const TEST_PRICES: PriceTable = {
 };
 export const TEST_APP_URL = "https://app.studio.test";
 
+/** The environment a sync server process (`npm run server`) sells plans with, through the fake Stripe at `stripeUrl`. */
+export function stripeEnv(stripeUrl: string): Record<string, string> {
+  return {
+    STRIPE_SECRET_KEY: FAKE_STRIPE_KEY,
+    STRIPE_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
+    STRIPE_PRICE_PRO_MONTHLY: TEST_PRICES.pro.month,
+    STRIPE_PRICE_PRO_YEARLY: TEST_PRICES.pro.year,
+    STRIPE_PRICE_ENTERPRISE_MONTHLY: TEST_PRICES.enterprise.month,
+    STRIPE_PRICE_ENTERPRISE_YEARLY: TEST_PRICES.enterprise.year,
+    APP_URL: TEST_APP_URL,
+    STRIPE_API_BASE: stripeUrl,
+  };
+}
+
 export interface BillingTestServer {
   srv: TestSyncServer;
   stripe: FakeStripeServer;

@@ -17,7 +17,7 @@ import { procedure, router } from "../trpc";
  * Calls to the studio account's server on behalf of the person signed in here (ctx.server):
  * NOT_CONNECTED without an account; the server's own refusal codes otherwise (FORBIDDEN, …).
  */
-const remote = procedure.use(({ ctx, next }) => next({ ctx: { server: ctx.core.sync.authorized() } }));
+export const remote = procedure.use(({ ctx, next }) => next({ ctx: { server: ctx.core.sync.authorized() } }));
 
 /**
  * The Users, Audit and Security screens: online only (they are the server's), each a proxy of the

@@ -16,6 +16,7 @@ import { CancelDialog } from "./CancelDialog";
 import { ClientPicker } from "./ClientPicker";
 import { FailureList, OccurrenceSummary } from "./FailureList";
 import { NoShowDialog } from "./NoShowDialog";
+import { BookingDocuments } from "../../pages/documents/BookingDocuments";
 import { PaymentRow } from "./PaymentRow";
 import { PriceBreakdownView } from "./PriceBreakdownView";
 import { RepeatFields } from "./RepeatFields";
@@ -207,6 +208,7 @@ export function BookingForm({ detail, prefill, fallback, locations, currency, on
             minutes={price === detail?.price ? (Date.parse(detail.endsAt) - Date.parse(detail.startsAt)) / 60_000 : draft ? (Date.parse(draft.endsAt) - Date.parse(draft.startsAt)) / 60_000 : null} />
         )}
         {detail && showMoney && <PaymentRow booking={detail} currency={currency} />}
+        {detail && showMoney && <BookingDocuments booking={detail} />}
       </Drawer>
       {dialog === "cancel" && detail && <CancelDialog booking={detail} currency={currency} onClose={() => setDialog(null)} onCancelled={() => setDialog(null)} />}
       {dialog === "noShow" && detail && <NoShowDialog booking={detail} currency={currency} onClose={() => setDialog(null)} onDone={() => setDialog(null)} />}
