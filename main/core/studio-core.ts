@@ -23,6 +23,8 @@ import { SyncEngine, type SyncEngineOptions, type SyncTransport } from "./sync/s
 import { syncedTables } from "./sync/synced-tables";
 import { AccountLink } from "./account/account-link";
 import { accessGuard } from "./account/access-guard";
+import { planGuard } from "./account/plan-guard";
+import { PlanStore } from "./account/plan-store";
 import { AccessStore } from "./account/access-store";
 import { SyncController, type SyncControllerOptions } from "./account/sync-controller";
 
@@ -71,7 +73,13 @@ export function createStudioCore(options: StudioCoreOptions): StudioCore {
   // Resolved lazily: before setup there is no tenant, and writes then fail with NOT_INITIALIZED.
   let studio: StudioService | null = null;
   const access = new AccessStore(db);
-  const writer = new LocalWriter(db, clock, () => studio!.tenantId(), accessGuard(db, access, clock));
+  const mayWrite = accessGuard(db, access, clock);
+  const withinPlan = planGuard(db, new PlanStore(db), clock, () => studio!.tenantId());
+  // Who may make the change, then whether the studio's plan allows it: refused before any write.
+  const writer = new LocalWriter(db, clock, () => studio!.tenantId(), (change, op) => {
+    mayWrite(change, op);
+    withinPlan(change, op);
+  });
   const locations = new EntityStore(db, writer, locationDef(db));
   const rooms = new EntityStore(db, writer, roomDef(db));
   studio = new StudioService(db, writer, locations, rooms);

@@ -12,6 +12,8 @@ import { asAdmin, createTestDatabase, type TestDatabase } from "./support/postgr
 import { planRefusalFor, signUpStudio, startBillingTestServer, TEST_PRICES, type BillingTestServer } from "./support/billing-test-setup";
 import { postStripeEvent, stripeEvent } from "./support/stripe-events";
 import { bookingWire, locationWire, roomWire, SimDevice } from "./support/sync-device";
+import { createStudioCore } from "../../main/core/studio-core";
+import { roomInput as deskRoom, SETUP, tempDir } from "../../main/core/test-fixtures";
 
 /** planRefusal against the real database: plan limits on pushed creations, downgrades, billing off. */
 let db: TestDatabase;
@@ -164,5 +166,23 @@ describe("plan limits through push", () => {
     // The studio goes back to a trial of Pro: the same mutation, replayed from the outbox, applies.
     await asAdmin(db, (c) => c.query("UPDATE tenants SET trial_ends_at = $2 WHERE tenant_id = $1", [owner.tenantId, new Date(t.srv.clock.ms + 86_400_000)]));
     expect((await client.sync.push.mutate({ mutations: [third] })).results).toEqual([expect.objectContaining({ status: "applied" })]);
+  });
+});
+
+describe("the desk applies the plan it last heard", () => {
+  it("after a sync round, a desk of a Free studio refuses a third room offline, as the server would", async () => {
+    const tmp = tempDir("rsm-plan-desk-");
+    const core = createStudioCore({ databaseFile: tmp.file(), sync: { intervalMs: 3_600_000 } });
+    try {
+      core.studio.setup(SETUP);
+      const account = await core.account.signUp({ serverUrl: t.srv.server.url, ownerName: "Owner", email: "plan.desk@example.com", password: "long enough pw", deviceName: "Desk" });
+      await asAdmin(db, (c) => c.query("UPDATE tenants SET trial_ends_at = $2 WHERE tenant_id = $1", [account.tenantId, new Date(t.srv.clock.ms - 1)]));
+      expect(await core.sync.syncNow()).toMatchObject({ state: "online" });
+      core.rooms.create(deskRoom(core.locations.list()[0]!.id, { name: "Booth" }));
+      expect(() => core.rooms.create(deskRoom(core.locations.list()[0]!.id, { name: "Third" }))).toThrow(expect.objectContaining({ code: "PLAN_LIMIT" }));
+    } finally {
+      core.close();
+      tmp.cleanup();
+    }
   });
 });

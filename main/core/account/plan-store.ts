@@ -19,12 +19,18 @@ export class PlanStore {
   constructor(private readonly db: Db) {}
 
   last(tenantId: string): BillingStatus | null {
+    const stored = this.stored();
+    return stored && stored.tenantId === tenantId ? stored.status : null;
+  }
+
+  /** Whatever was kept, for whichever studio (a write checks this before asking which studio it is). */
+  stored(): Stored | null {
     const row = prepareCached(this.db, "SELECT value FROM device_prefs WHERE key = ?").get(PLAN_PREF_KEY) as { value: string } | undefined;
     if (!row) return null;
     try {
       const stored = JSON.parse(row.value) as Partial<Stored>;
-      if (stored.tenantId !== tenantId || !stored.status || typeof stored.status.fetchedAt !== "number" || !stored.status.state) return null;
-      return stored.status;
+      if (typeof stored.tenantId !== "string" || !stored.status || typeof stored.status.fetchedAt !== "number" || !stored.status.state) return null;
+      return { tenantId: stored.tenantId, status: stored.status };
     } catch {
       return null;
     }

@@ -5,6 +5,8 @@ import type { SyncConnection, SyncEngine, SyncTransport } from "../sync/sync-eng
 import type { StudioCore } from "../studio-core";
 import { AccountSessionStore } from "./account-session-store";
 import { AuthorizedServer } from "./authorized-server";
+import { PlanStore } from "./plan-store";
+import { readPlan } from "./plan-view";
 import { LOGIN_AGAIN_CODES } from "./server-client";
 import { AppError } from "../errors";
 
@@ -73,7 +75,7 @@ export class SyncController {
         // Retrying cannot help until someone logs in again: stop, keep everything pending.
         if (s.errorCode === "LOGIN_REQUIRED") this.stop();
         // After each successful round, the person's current access, for the core's offline checks.
-        if (s.state === "online") this.accessFetch = this.fetchAccess(server);
+        if (s.state === "online") this.accessFetch = Promise.all([this.fetchAccess(server), this.fetchPlan(server)]).then(() => undefined);
       },
     });
     this.engine.start(this.o.intervalMs ?? 60_000);
@@ -132,6 +134,16 @@ export class SyncController {
           this.kick(0);
         }
       },
+      () => undefined,
+    );
+  }
+
+  /** The studio's plan, kept so the desk applies its limits offline (plan-guard.ts); a failure keeps the last one. */
+  private fetchPlan(server: AuthorizedServer): Promise<void> {
+    const tenantId = this.sessions.get()?.tenantId;
+    if (!tenantId) return Promise.resolve();
+    return readPlan(server, new PlanStore(this.core.db), tenantId, this.core.now).then(
+      () => undefined,
       () => undefined,
     );
   }
