@@ -29,7 +29,11 @@ export const topClientsInput = reportInput.extend({ limit: z.number().int(V.whol
 /** Only the locations: deposits held (a balance as of now) and the scope question. */
 export const locationsInput = z.object({ locationIds: z.array(idSchema).max(200, V.tooLarge).optional() });
 
-export const REPORT_KINDS = ["revenue", "utilisation", "cancellations", "deposits", "topClients", "engineers"] as const;
+/** Unpaid invoices by age: the locations, and the local date they are aged on (absent: today). */
+export const agingInput = locationsInput.extend({ asOf: isoDate.optional() });
+export type AgingInput = z.infer<typeof agingInput>;
+
+export const REPORT_KINDS = ["revenue", "utilisation", "cancellations", "deposits", "topClients", "engineers", "aging"] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 export const EXPORT_FORMATS = ["csv", "xlsx", "pdf"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -39,5 +43,7 @@ export const exportReportInput = topClientsInput.extend({
   report: z.enum(REPORT_KINDS, { message: V.invalid }),
   format: z.enum(EXPORT_FORMATS, { message: V.invalid }),
   locale: z.enum(["fr", "en"]).optional(),
+  /** Aging only: the date invoices are aged on. */
+  asOf: isoDate.optional(),
 });
 export type ExportReportInput = z.infer<typeof exportReportInput>;

@@ -59,6 +59,17 @@ test("reports: revenue figures, the heatmap, a CSV export, in light and dark", a
   await page.getByRole("tab", { name: "Annulations et absences" }).click();
   await expect(page.getByText("Taux d'annulation")).toBeVisible();
   await screenshot(page, "reports-06-cancellations-fr-light");
+  // Unpaid invoices by age: the demo studio issues no invoice, so four empty buckets and the plain empty state.
+  await page.getByRole("tab", { name: "Impayés" }).click();
+  await expect(page.getByText(/^Au .*: factures émises restant à payer/)).toBeVisible();
+  const ages = page.getByRole("list", { name: "Reste dû par ancienneté" });
+  await expect(ages.locator("li")).toHaveCount(4);
+  await expect(ages.locator("li").first()).toContainText("0–30 jours");
+  await expect(ages.locator("li").last()).toContainText("Plus de 90 jours");
+  await expect(page.getByTestId("kpi-unpaid")).toContainText("0");
+  await expect(page.getByText("Aucun impayé")).toBeVisible();
+  await expect(page.getByText("Aucune facture émise ne reste à payer.")).toBeVisible();
+  await screenshot(page, "reports-10-aging-fr-light");
   // Many columns or not, the page never scrolls sideways.
   const content = await page.locator(".content").evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
   expect(content.scroll).toBeLessThanOrEqual(content.client);

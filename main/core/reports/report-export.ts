@@ -30,6 +30,7 @@ function run(reports: ReportService, kind: ReportKind, input: ExportReportInput)
     case "engineers": return reports.engineers(query) as AnyReport;
     case "topClients": return reports.topClients(query) as AnyReport;
     case "deposits": return reports.deposits({ locationIds: query.locationIds }) as AnyReport;
+    case "aging": return reports.aging({ locationIds: query.locationIds, asOf: query.asOf }) as AnyReport;
   }
 }
 

@@ -112,6 +112,20 @@ export function reportDocument(kind: ReportKind, report: AnyReport, locale: Expo
         ["col.total", "money", "totalCents"], ["col.share", "percent", "share"],
       ], report["rows"]));
       break;
+    case "aging": {
+      const buckets = report["buckets"] as Record<string, Row>;
+      const bucketRows = Object.entries(buckets).map(([key, b]) => ({ ...b, label: t(`bucket.${key}` as LabelKey) }));
+      tables.push(
+        make("table.buckets", [["col.bucket", "text", "label"], ["col.invoices", "int", "invoices"], ["col.outstanding", "money", "outstandingCents"]],
+          [...bucketRows, { label: t("table.totals"), ...report.totals }]),
+        make("table.rows", [
+          ["col.invoice", "text", "displayNumber"], ["col.client", "text", (r) => (r["client"] as string | null) ?? t("noClient")], ["col.issuedOn", "date", "issuedOn"],
+          ["col.dueOn", "date", "dueOn"], ["col.daysOverdue", "int", "daysOverdue"], ["col.bucket", "text", (r) => t(`bucket.${String(r["bucket"])}` as LabelKey)],
+          ["col.outstanding", "money", "dueCents"],
+        ], report["rows"]),
+      );
+      break;
+    }
     case "engineers":
       tables.push(make("table.byEngineer", [
         named, ["col.sessions", "int", "sessions"], ["col.hours", "hours", "hours"], ["col.billableHours", "hours", "billableHours"],

@@ -5,6 +5,7 @@ import { addDays } from "../../../shared/zoned-time";
 import { useT } from "../i18n";
 import { appCodeOf, useTRPC } from "../lib/trpc";
 import { useUiStore } from "../store/ui-store";
+import { AgingSection } from "./reports/AgingSection";
 import { CancellationsSection } from "./reports/CancellationsSection";
 import { DepositsSection } from "./reports/DepositsSection";
 import { EngineersSection } from "./reports/EngineersSection";
@@ -48,18 +49,22 @@ export function ReportsPage() {
   const engineers = useQuery(trpc.reports.engineers.queryOptions(input, on("engineers")));
   const topClients = useQuery(trpc.reports.topClients.queryOptions({ ...input, limit: 10 }, on("topClients")));
   const deposits = useQuery(trpc.reports.deposits.queryOptions(locationIds ? { locationIds } : {}, { enabled: tab === "deposits", retry: false, staleTime: 10_000 }));
-  const current = { revenue, utilisation, cancellations, engineers, topClients, deposits }[tab];
+  const aging = useQuery(trpc.reports.aging.queryOptions(locationIds ? { locationIds } : {}, { enabled: tab === "aging", retry: false, staleTime: 10_000 }));
+  const current = { revenue, utilisation, cancellations, engineers, topClients, deposits, aging }[tab];
+  // Deposits and aging are balances as of today: no period.
+  const periodless = tab === "deposits" || tab === "aging";
 
   const f = useReportFormat(scope.data?.currency ?? "EUR");
   const split = sideBySide && !locationId;
 
   const body = () => {
-    if (!query && tab !== "deposits") return null;
+    if (!query && !periodless) return null;
     if (current.isError) return <div className="banner error" role="alert">{t(`error.${appCodeOf(current.error)}`)}</div>;
     if (tab === "revenue" && revenue.data) return <RevenueSection report={revenue.data} f={f} sideBySide={split} />;
     if (tab === "utilisation" && utilisation.data) return <UtilisationSection report={utilisation.data} f={f} sideBySide={split} />;
     if (tab === "cancellations" && cancellations.data) return <CancellationsSection report={cancellations.data} f={f} />;
     if (tab === "deposits" && deposits.data) return <DepositsSection report={deposits.data} f={f} />;
+    if (tab === "aging" && aging.data) return <AgingSection report={aging.data} f={f} />;
     if (tab === "topClients" && topClients.data) return <TopClientsSection report={topClients.data} f={f} />;
     if (tab === "engineers" && engineers.data) return <EngineersSection report={engineers.data} f={f} />;
     return <Loading text={t("common.loading")} />;
@@ -70,16 +75,16 @@ export function ReportsPage() {
       <div className="page-head">
         <div>
           <h1>{t("reports.title")}</h1>
-          {period && tab !== "deposits" && <div className="muted" data-testid="report-period">{t("reports.periodLabel", { from: f.day(period.from), to: f.day(lastDay(period.to)) })}</div>}
+          {period && !periodless && <div className="muted" data-testid="report-period">{t("reports.periodLabel", { from: f.day(period.from), to: f.day(lastDay(period.to)) })}</div>}
         </div>
         <div className="actions">
-          <ExportButtons report={tab} query={tab === "deposits" ? { period: input.period, ...(locationIds ? { locationIds } : {}) } : query} />
+          <ExportButtons report={tab} query={periodless ? { period: input.period, ...(locationIds ? { locationIds } : {}) } : query} />
         </div>
       </div>
       {scope.isError && <div className="banner error" role="alert">{t(`error.${appCodeOf(scope.error)}`)}</div>}
       {scope.data && !scope.data.money && <div className="banner info">{t("reports.noMoney")}</div>}
       <ReportFilters t={t} choice={choice} onChoice={setChoice} locations={scope.data?.locations ?? []} locationId={locationId} onLocation={setLocationId}
-        sideBySide={sideBySide} onSideBySide={setSideBySide} invalid={period === null} periodless={tab === "deposits"} />
+        sideBySide={sideBySide} onSideBySide={setSideBySide} invalid={period === null} periodless={periodless} />
       <div className="tabs" role="tablist" aria-label={t("reports.title")}>
         {REPORT_KINDS.map((id) => (
           <button key={id} role="tab" className="tab" aria-selected={tab === id} onClick={() => navigate({ page: "reports", ...(id === "revenue" ? {} : { tab: id }) })}>

@@ -19,6 +19,7 @@ describe("reports.* procedures", () => {
     expect((await caller().engineers(input)).rows).toHaveLength(2);
     expect((await caller().topClients({ ...input, limit: 5 })).rows).toHaveLength(2);
     expect((await caller().deposits()).totals.bookings).toBe(4);
+    expect(await caller().aging()).toMatchObject({ money: true, asOf: "2026-03-20", totals: { invoices: 0, outstandingCents: 0 }, rows: [] });
     expect(await caller().scope()).toEqual({ money: true, currency: "EUR", locations: [{ id: w.real("00000000-0000-7000-8000-00000000000a"), name: "Lumière Paris", timeZone: "Europe/Paris" }] });
   });
 
@@ -27,6 +28,14 @@ describe("reports.* procedures", () => {
     actingAs(w.core, ENGINEER_WITH_REPORTS);
     expect((await caller().scope()).money).toBe(false);
     expect((await caller().revenue({ period: WEEK })).totals).toEqual({ bookings: 4, hours: 17 });
+    expect((await caller().aging({ asOf: "2026-03-20" })).totals).toEqual({ invoices: 0 });
+  });
+
+  it("refuses an aging date that does not exist, and aging to a role without report.view", async () => {
+    w = reportWorld();
+    await expect(caller().aging({ asOf: "2026-02-30" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    actingAs(w.core, { role: "viewer", locationIds: null, delegations: [] });
+    await expect(caller().aging()).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it.each([

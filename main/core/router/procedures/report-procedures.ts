@@ -1,4 +1,4 @@
-import { locationsInput, exportReportInput, reportInput, topClientsInput } from "../../../../shared/reports/report-input";
+import { agingInput, locationsInput, exportReportInput, reportInput, topClientsInput } from "../../../../shared/reports/report-input";
 import { exportReport } from "../../reports/report-export";
 import { ReportService } from "../../services/reports/report-service";
 import type { StudioCore } from "../../studio-core";
@@ -8,7 +8,7 @@ import { router, studioProcedure } from "../trpc";
 const services = new WeakMap<StudioCore, ReportService>();
 function reportsOf(core: StudioCore): ReportService {
   let service = services.get(core);
-  if (!service) services.set(core, (service = new ReportService(core.db, core.access, core.clock)));
+  if (!service) services.set(core, (service = new ReportService(core.db, core.access, core.clock, core.documents.invoices)));
   return service;
 }
 
@@ -25,6 +25,8 @@ export const reportProcedures = router({
   engineers: studioProcedure.input(reportInput).query(({ ctx, input }) => reportsOf(ctx.core).engineers(input)),
   topClients: studioProcedure.input(topClientsInput).query(({ ctx, input }) => reportsOf(ctx.core).topClients(input)),
   deposits: studioProcedure.input(locationsInput.optional()).query(({ ctx, input }) => reportsOf(ctx.core).deposits(input)),
+  /** Unpaid invoices by age on a local date (default today): counts and amounts per bucket, and the invoices. */
+  aging: studioProcedure.input(agingInput.optional()).query(({ ctx, input }) => reportsOf(ctx.core).aging(input)),
   /** A report as CSV, XLSX or PDF: { filename, mimeType, base64 }. */
   export: studioProcedure.input(exportReportInput).mutation(({ ctx, input }) => exportReport(reportsOf(ctx.core), input)),
 });

@@ -1,14 +1,16 @@
+import { agingBucket, agingSummary, type AgingBucket, type AgingSummary } from "../../../../shared/reports/aging";
 import { bucketsOf } from "../../../../shared/reports/buckets";
 import { changes, previousPeriod, type Change } from "../../../../shared/reports/compare";
 import { depositReport, type DepositRow, type DepositSummary } from "../../../../shared/reports/deposits";
 import { shownReport, type MoneyOptional } from "../../../../shared/reports/money-visibility";
-import { locationsInput, reportInput, topClientsInput, type Granularity, type Period } from "../../../../shared/reports/report-input";
+import { agingInput, locationsInput, reportInput, topClientsInput, type Granularity, type Period } from "../../../../shared/reports/report-input";
 import { reportScope } from "../../../../shared/reports/report-scope";
 import { daysBetween, wallDate } from "../../../../shared/zoned-time";
 import type { AccessStore } from "../../account/access-store";
 import type { Db } from "../../db/open-database";
 import { AppError } from "../../errors";
 import type { DeviceClock } from "../../sync/device-clock";
+import type { InvoiceService } from "../documents/invoice-service";
 import { parseInput } from "../parse-input";
 import {
   cancellationBody, engineerBody, loadSites, revenueBody, utilisationBody, type CancellationBody, type EngineerBody, type Labelled, type Names,
@@ -43,6 +45,23 @@ export interface TopClientRow {
   share: number;
 }
 
+/** One unpaid invoice of the aging report: what is still due on it, and how late it is on `asOf`. */
+export interface AgingRow {
+  id: string;
+  displayNumber: string | null;
+  clientId: string;
+  client: string | null;
+  locationId: string | null;
+  issuedOn: string;
+  dueOn: string | null;
+  /** Days past the due date (past the issue date without one) on `asOf`; 0 when not yet due. */
+  daysOverdue: number;
+  dueCents: number;
+  bucket: AgingBucket;
+}
+
+export type AgingReport = MoneyOptional<ReportMeta & { asOf: string; totals: { invoices: number; outstandingCents: number }; buckets: AgingSummary["buckets"]; rows: AgingRow[] }>;
+
 interface Context extends ReportMeta {
   scoped: ReportLocation[];
   names: Names;
@@ -60,8 +79,35 @@ export class ReportService {
     db: Db,
     private readonly access: AccessStore,
     private readonly clock: DeviceClock,
+    /** The invoices as the documents side computes them (paid from payment rows, credit notes, due amount). */
+    private readonly invoices?: Pick<InvoiceService, "list">,
   ) {
     this.source = new ReportSource(db);
+  }
+
+  /**
+   * Unpaid invoices on `asOf` (a local date, today by default) by age: 0–30, 31–60, 61–90 and 90+
+   * days past due. "Due" is the invoice's own dueCents (total less payments and credit notes), so
+   * drafts, voided, paid and fully credited invoices are left out; invoices issued after `asOf` too.
+   */
+  aging(input?: unknown): AgingReport {
+    const parsed = parseInput(agingInput, input ?? {}, "report");
+    const ctx = this.context(parsed.locationIds);
+    const asOf = parsed.asOf ?? wallDate(ctx.scoped[0]!.timeZone, this.clock.boundedNow());
+    const covered = new Set(ctx.scoped.map((l) => l.id));
+    // An invoice without a location is the studio's: shown only to those covering every location.
+    const everywhere = this.source.locations().every((l) => covered.has(l.id));
+    const unpaid = (this.invoices?.list({}) ?? []).filter((i) =>
+      i.kind === "invoice" && i.dueCents > 0 && i.issuedOn !== null && i.issuedOn <= asOf && (i.locationId === null ? everywhere : covered.has(i.locationId)));
+    const clients = this.source.clientNames(unpaid.map((i) => i.clientId));
+    const rows: AgingRow[] = unpaid.map((i) => ({
+      id: i.id, displayNumber: i.displayNumber, clientId: i.clientId, client: clients.get(i.clientId) ?? null, locationId: i.locationId,
+      issuedOn: i.issuedOn!, dueOn: i.dueOn, daysOverdue: Math.max(0, daysBetween(i.dueOn ?? i.issuedOn!, asOf)), dueCents: i.dueCents,
+      bucket: agingBucket(asOf, i.issuedOn!, i.dueOn),
+    })).sort((a, b) => b.daysOverdue - a.daysOverdue || b.dueCents - a.dueCents || a.id.localeCompare(b.id));
+    const summary = agingSummary(asOf, rows.map((r) => ({ id: r.id, issuedOn: r.issuedOn, dueOn: r.dueOn, outstandingCents: r.dueCents })));
+    const { scoped: _s, names: _n, ...meta } = ctx;
+    return shownReport({ ...meta, asOf, totals: { invoices: summary.invoices, outstandingCents: summary.outstandingCents }, buckets: summary.buckets, rows }, ctx.money);
   }
 
   /** Which locations the person's reports cover and whether they show money: what the screens ask first. */

@@ -57,7 +57,7 @@ export function reportWorld(): ReportWorld {
   };
   for (const b of BOOKINGS) insert(b);
   return {
-    core, reports: new ReportService(core.db, core.access, core.clock), real, insert,
+    core, reports: new ReportService(core.db, core.access, core.clock, core.documents.invoices), real, insert,
     close: () => {
       core.close();
       tmp.cleanup();

@@ -10,4 +10,5 @@ export type CancellationsReport = Out["cancellations"];
 export type EngineersReport = Out["engineers"];
 export type TopClientsReport = Out["topClients"];
 export type DepositsReport = Out["deposits"];
+export type AgingReport = Out["aging"];
 export type ReportQuery = inferRouterInputs<AppRouter>["reports"]["revenue"];
