@@ -11,6 +11,8 @@ import { ContractDrawer } from "./documents/ContractDrawer";
 import { NewContractDrawer } from "./documents/NewContractDrawer";
 import { statusTone, type ContractView } from "./documents/doc-helpers";
 import "./documents/documents.css";
+import { useUiStore } from "../store/ui-store";
+import { TemplatesTab } from "./documents/TemplatesTab";
 
 const SORTS: Record<string, (a: ContractView, b: ContractView) => number> = {
   title: (a, b) => a.title.localeCompare(b.title),
@@ -18,8 +20,28 @@ const SORTS: Record<string, (a: ContractView, b: ContractView) => number> = {
   created: (a, b) => a.createdAt.localeCompare(b.createdAt),
 };
 
-/** Every contract: made from a booking or a client with a template, signed at the desk, countersigned, verified. */
+/** Two tabs: the contracts, and their templates ("#/contracts/templates"). */
 export function ContractsPage() {
+  const t = useT();
+  const route = useUiStore((s) => s.route);
+  const navigate = useUiStore((s) => s.navigate);
+  const tab = route.tab === "templates" ? "templates" : "contracts";
+  return (
+    <>
+      <div className="tabs" role="tablist">
+        {(["contracts", "templates"] as const).map((id) => (
+          <button key={id} role="tab" className="tab" aria-selected={tab === id} onClick={() => navigate({ page: "contracts", ...(id === "templates" ? { tab: id } : {}) })}>
+            {t(`contracts.tab.${id}`)}
+          </button>
+        ))}
+      </div>
+      {tab === "templates" ? <TemplatesTab /> : <ContractsList />}
+    </>
+  );
+}
+
+/** Every contract: made from a booking or a client with a template, signed at the desk, countersigned, verified. */
+function ContractsList() {
   const t = useT();
   const locale = useLocale();
   const trpc = useTRPC();

@@ -7,7 +7,10 @@ import { EmptyState } from "../components/EmptyState";
 import { useLocale, useT } from "../i18n";
 import { useTRPC } from "../lib/trpc";
 import { useEditor } from "../lib/use-editor";
+import { useUiStore } from "../store/ui-store";
 import { InvoiceDrawer } from "./documents/InvoiceDrawer";
+import { CatalogueTab } from "./documents/CatalogueTab";
+import { QuotesTab } from "./documents/QuotesTab";
 import { formatIsoDate, statusTone, type InvoiceView, invoiceStatusLabel } from "./documents/doc-helpers";
 import "./documents/documents.css";
 
@@ -19,8 +22,30 @@ const SORTS: Record<string, (a: InvoiceView, b: InvoiceView) => number> = {
   created: (a, b) => a.createdAt.localeCompare(b.createdAt),
 };
 
-/** Every invoice and credit note: status, number (provisional until synced), client, totals; one opens in its drawer. */
+/** Three tabs: invoices (and credit notes), quotes ("#/invoices/quotes") and the service catalogue ("#/invoices/catalogue"). */
 export function InvoicesPage() {
+  const t = useT();
+  const route = useUiStore((s) => s.route);
+  const navigate = useUiStore((s) => s.navigate);
+  const tab = route.tab === "quotes" || route.tab === "catalogue" ? route.tab : "invoices";
+  return (
+    <>
+      <div className="tabs" role="tablist">
+        {(["invoices", "quotes", "catalogue"] as const).map((id) => (
+          <button key={id} role="tab" className="tab" aria-selected={tab === id} onClick={() => navigate({ page: "invoices", ...(id !== "invoices" ? { tab: id } : {}) })}>
+            {t(`${id}.tab`)}
+          </button>
+        ))}
+      </div>
+      {tab === "quotes" && <QuotesTab />}
+      {tab === "catalogue" && <CatalogueTab />}
+      {tab === "invoices" && <InvoicesList />}
+    </>
+  );
+}
+
+/** Every invoice and credit note: status, number (provisional until synced), client, totals; one opens in its drawer. */
+function InvoicesList() {
   const t = useT();
   const locale = useLocale();
   const trpc = useTRPC();

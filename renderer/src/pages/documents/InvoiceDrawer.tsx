@@ -1,7 +1,6 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { PAYMENT_METHODS, type PaymentMethod } from "../../../../shared/documents/billing";
-import { computeTotals } from "../../../../shared/documents/document-totals";
 import { formatMoney, parseAmountToCents } from "../../../../shared/money";
 import { Dialog } from "../../components/Dialog";
 import { Drawer } from "../../components/Drawer";
@@ -10,7 +9,7 @@ import { useLocale, useT } from "../../i18n";
 import { useTRPC } from "../../lib/trpc";
 import { useAction } from "../../lib/use-action";
 import { useCan } from "../../lib/use-can";
-import { formatDateTime } from "../../lib/zoned-format";
+import { DocLinesTable } from "./DocLinesTable";
 import { usePdfDownload } from "./use-pdf-download";
 import { formatIsoDate, percent, statusTone, todayIso, type InvoiceView, invoiceStatusLabel } from "./doc-helpers";
 
@@ -51,7 +50,6 @@ function InvoiceDetail({ invoice: inv, clientName, onClose, onOpen }: { invoice:
   const canVoid = useCan("invoice.void", inv.locationId);
   const canPay = useCan("payment.record", inv.locationId);
   const money = (c: number) => formatMoney(c, inv.currency, locale);
-  const computed = computeTotals(inv.lines).lines;
   const isInvoice = inv.kind === "invoice";
   const live = inv.status === "issued" || inv.status === "partly_paid" || inv.status === "overdue";
   const number = inv.displayNumber ?? t("invoices.draftNumber");
@@ -102,32 +100,7 @@ function InvoiceDetail({ invoice: inv, clientName, onClose, onOpen }: { invoice:
 
         <div className="fieldset">
           <div className="fieldset-title">{t("invoices.lines")}</div>
-          <table className="doc-lines">
-            <thead>
-              <tr>
-                <th>{t("invoices.line.label")}</th>
-                <th className="num">{t("invoices.line.qty")}</th>
-                <th className="num">{t("invoices.line.unit")}</th>
-                <th className="num">{t("invoices.line.vat")}</th>
-                <th className="num">{t("invoices.line.net")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {inv.lines.map((l, i) => (
-                <tr key={i}>
-                  <td>
-                    <div>{l.label}</div>
-                    {(l.detail || l.projectName) && <div className="subtle">{[l.detail, l.projectName].filter(Boolean).join(" · ")}</div>}
-                    {l.session && <div className="subtle">{t("invoices.session", { when: formatDateTime(l.session.startsAt, l.session.timeZone, locale) })}</div>}
-                  </td>
-                  <td className="num">{(l.quantityMilli / 1000).toLocaleString(locale)}</td>
-                  <td className="num">{money(l.unitPriceCents)}</td>
-                  <td className="num">{percent(l.vatBp, locale)}</td>
-                  <td className="num">{money(computed[i]?.netCents ?? 0)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DocLinesTable lines={inv.lines} currency={inv.currency} />
           <div className="doc-totals" data-testid="invoice-totals">
             <span>{t("invoices.net")}</span><span className="num">{money(inv.netCents)}</span>
             {inv.vatByRate.map((b) => (

@@ -9,6 +9,7 @@ export type ContractView = Out["contracts"]["get"];
 export type PaymentView = Out["payments"]["list"][number];
 export type EmailView = Out["emails"]["list"][number];
 export type PdfFile = Out["invoices"]["pdf"];
+export type QuoteView = Out["quotes"]["get"];
 
 /** A PDF from the core ({filename, base64}) saved through the same path as the clients CSV export. */
 export async function savePdf(pdf: PdfFile): Promise<boolean> {
@@ -20,10 +21,10 @@ export async function savePdf(pdf: PdfFile): Promise<boolean> {
 
 /** Badge tone per status: paid and signed read as done, overdue as a warning. */
 export function statusTone(status: string): string {
-  if (status === "paid" || status === "countersigned" || status === "signed") return "ok";
+  if (status === "paid" || status === "countersigned" || status === "signed" || status === "accepted") return "ok";
   if (status === "overdue") return "warn";
   if (status === "partly_paid" || status === "issued" || status === "sent") return "accent";
-  if (status === "void") return "muted";
+  if (status === "void" || status === "rejected" || status === "expired") return "muted";
   return "";
 }
 
