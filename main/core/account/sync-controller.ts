@@ -3,6 +3,7 @@ import { errorCodeOf } from "../../../shared/app-error";
 import { nextDelay } from "../sync/backoff";
 import type { SyncConnection, SyncEngine, SyncTransport } from "../sync/sync-engine";
 import type { StudioCore } from "../studio-core";
+import { SyncStateStore } from "../sync/sync-state";
 import { AccountSessionStore } from "./account-session-store";
 import { AuthorizedServer } from "./authorized-server";
 import { PlanStore } from "./plan-store";
@@ -130,7 +131,7 @@ export class SyncController {
         this.core.access.save(snapshot);
         // Rows of a newly permitted location sit below the pull cursor: pull everything again once.
         if (before && scopeWidened(before.locationIds, snapshot.locationIds)) {
-          this.core.db.prepare("UPDATE sync_state SET cursor = 0 WHERE singleton = 1").run();
+          new SyncStateStore(this.core.db).setCursor(0);
           this.kick(0);
         }
       },

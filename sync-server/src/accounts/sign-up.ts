@@ -1,3 +1,4 @@
+import { TRIAL_DAYS } from "../../../shared/billing/plans";
 import { uuidv7 } from "../../../shared/ids";
 import type { SessionTokens, SignUpInput } from "../../../shared/schemas/account";
 import { isPgError, SQLSTATE } from "../db/pg-errors";
@@ -10,7 +11,8 @@ import { hashPassword } from "./password-hash";
 import { issueSession } from "./session-tokens";
 import { insertStudioRow } from "./studio-row";
 
-const TRIAL_MS = 14 * 24 * 3600_000;
+// The studio's own trial, as shared/billing decides plans from it.
+const TRIAL_MS = TRIAL_DAYS * 24 * 3600_000;
 
 export interface Placement {
   /** A provisioned dedicated database for the studio's data; null: pooled in the primary. */
