@@ -6,6 +6,10 @@ import { schemaVersion } from "../../sync-server/src/db/migrate";
 import { PG_MIGRATIONS } from "../../sync-server/src/db/migrations";
 import { asAdmin, createTestDatabase, type TestDatabase } from "./support/postgres";
 import { refusal, signUpInput, startTestSyncServer, type TestSyncServer } from "./support/sync-test-server";
+import { createMailer } from "../../sync-server/src/accounts/mailer";
+import { DocumentMailer } from "../../sync-server/src/documents/document-mailer";
+import { replicaDesk } from "./support/replica-desk";
+import { startSmtpInbox } from "./support/smtp-inbox";
 
 /**
  * An Enterprise studio in a dedicated database: the tenant directory (in the primary) names it,
@@ -77,6 +81,27 @@ describe("tenant directory", () => {
     expect(await dedicatedDatabases(primary.admin)).toEqual([dedicated.name]);
     expect(await migrateDedicatedDatabases(primary.admin, () => {})).toEqual([dedicated.name]);
     expect(await asAdmin(dedicated, (c) => schemaVersion(c))).toBe(PG_MIGRATIONS.length);
+  });
+
+  it("sends the documents an Enterprise studio queued, from its dedicated database, through SMTP", async () => {
+    const inbox = await startSmtpInbox();
+    const desk = replicaDesk(srv, enterprise, enterpriseInput.studioName, "enterprise-mail");
+    try {
+      await desk.engine.syncOnce();
+      const clientId = desk.core.clients.create({ kind: "person", name: "Nina Roux", email: "nina@example.fr" }).id;
+      const draft = desk.core.documents.invoices.create({ clientId, lines: [{ kind: "custom", label: "Mixage", quantityMilli: 1000, unitPriceCents: 30000 }] });
+      const queued = await desk.core.documents.send({ documentKind: "invoice", documentId: desk.core.documents.invoices.issue(draft.id).id });
+      await desk.engine.syncOnce();
+      expect(await countIn(dedicated, "document_emails", enterprise.tenantId)).toBe(1);
+
+      await new DocumentMailer(srv.deps.databases, createMailer(inbox.url, "Studio <studio@localhost>", () => {}), () => {}).runOnce();
+      await inbox.mailFor("nina@example.fr", 0);
+      await desk.engine.syncOnce();
+      expect(desk.core.documents.emails.status(queued.id).status).toBe("sent");
+    } finally {
+      desk.close();
+      await inbox.close();
+    }
   });
 
   it("removes the directory rows again when the dedicated database cannot take the studio", async () => {

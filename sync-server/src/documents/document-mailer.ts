@@ -57,7 +57,7 @@ export class DocumentMailer {
     await this.running;
   }
 
-  /** One pass over the studios with mail waiting (in the primary database); resolves when done. */
+  /** One pass over the studios with mail waiting, in the primary and every dedicated database; resolves when done. */
   runOnce(): Promise<void> {
     this.running ??= this.pass().finally(() => {
       this.running = null;
@@ -66,14 +66,29 @@ export class DocumentMailer {
   }
 
   private async pass(): Promise<void> {
-    const { rows } = await this.databases.primary.query<{ tenant_id: string }>("SELECT tenant_id::text FROM document_mail_waiting");
-    for (const { tenant_id: tenantId } of rows) {
+    for (const tenantId of await this.studiosWaiting()) {
       try {
         await this.sendFor(tenantId);
       } catch (err) {
         this.log({ level: "error", msg: "document mail run failed", tenantId, error: String(err) });
       }
     }
+  }
+
+  /** The waiting marks live beside the mail, so an Enterprise studio's are in its own database. */
+  private async studiosWaiting(): Promise<string[]> {
+    const { rows: dedicated } = await this.databases.primary.query<{ name: string }>("SELECT rsm_dedicated_database_names() AS name");
+    const tenants: string[] = [];
+    for (const database of [null, ...dedicated.map((d) => d.name)]) {
+      try {
+        const { rows } = await this.databases.pool(database).query<{ tenant_id: string }>("SELECT tenant_id::text FROM document_mail_waiting");
+        tenants.push(...rows.map((r) => r.tenant_id));
+      } catch (err) {
+        // One unreachable database must not stop the mail of the others.
+        this.log({ level: "error", msg: "document mail scan failed", database: database ?? this.databases.primaryDatabase, error: String(err) });
+      }
+    }
+    return tenants;
   }
 
   private async sendFor(tenantId: string): Promise<void> {

@@ -7,7 +7,8 @@ import { seriesAndBlockouts } from "./006-series-and-blockouts";
 import { rolesAuditTwoFactor } from "./007-roles-audit-two-factor";
 import { billing } from "./008-billing";
 import { documents } from "./009-documents";
+import { mailInDedicatedDatabases } from "./010-mail-in-dedicated-databases";
 import type { PgMigration } from "./migration";
 
 /** In order; a migration, once shipped, never changes (add the next one instead). */
-export const PG_MIGRATIONS: readonly PgMigration[] = [tenantContext, accounts, studioData, bookingOverlaps, studioRowAndScopes, seriesAndBlockouts, rolesAuditTwoFactor, billing, documents];
+export const PG_MIGRATIONS: readonly PgMigration[] = [tenantContext, accounts, studioData, bookingOverlaps, studioRowAndScopes, seriesAndBlockouts, rolesAuditTwoFactor, billing, documents, mailInDedicatedDatabases];
