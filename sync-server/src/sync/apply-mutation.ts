@@ -21,7 +21,7 @@ export interface ApplyContext {
   plan: StudioPlan;
 }
 
-type Column = { column: string; param: unknown };
+export type Column = { column: string; param: unknown };
 
 /**
  * One pushed mutation, inside the caller's tenant transaction (RLS: another studio's rows are
@@ -141,12 +141,12 @@ async function keepAsConflict(
   };
 }
 
-function stampsOf(fields: Map<string, Column>, hlc: string): Record<string, string> {
+export function stampsOf(fields: Map<string, Column>, hlc: string): Record<string, string> {
   return Object.fromEntries([...fields.keys()].map((f) => [f, hlc]));
 }
 
 /** Inserts or updates the given columns, merging their stamps into field_hlc; returns the new version. */
-async function write(
+export async function write(
   tx: Tx,
   tenantId: string,
   def: EntityTable,

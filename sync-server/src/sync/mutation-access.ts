@@ -27,15 +27,12 @@ type Refusal = "STUDIO_MISMATCH" | "FORBIDDEN" | "LOCATION_FORBIDDEN";
  * same push replayed gets the same answer.
  */
 export async function refuseMutation(tx: Tx, tenantId: string, table: string, access: MutationAccess, m: PushedMutation): Promise<MutationResult | null> {
+  const early = refusalWithoutLookup(tenantId, access, m);
+  if (early !== LOOKUP) return early;
   const reject = (code: Refusal, message: string): MutationResult => ({ mutationId: m.mutationId, status: "rejected", code, message });
-  // A desktop holding another studio's data (its studio row carries that tenant's id).
-  if (m.entity === "studio" && m.rowId !== tenantId) return reject("STUDIO_MISMATCH", `Studio ${m.rowId} is not this account's studio (${tenantId})`);
   const { subject, nowMs: now } = access;
   const asPushed = mutationPermissions(m.entity, m.op, m.changes);
   const asInsert = m.op === "update" ? mutationPermissions(m.entity, "insert", m.changes) : asPushed;
-  // The common case (an owner, an unscoped admin): every permission either way holds everywhere.
-  if ([...asPushed, ...asInsert].every((p) => locationsWhere(subject, p, now) === null)) return null;
-
   const touched = await touchedLocations(tx, tenantId, table, m);
   const needs = touched.exists ? asPushed : asInsert;
   for (const permission of needs) {
@@ -49,4 +46,23 @@ export async function refuseMutation(tx: Tx, tenantId: string, table: string, ac
     }
   }
   return null;
+}
+
+/** refusalWithoutLookup's answer when the decision needs the row's stored locations. */
+export const LOOKUP = "lookup";
+
+/**
+ * What refuseMutation decides without reading anything: a studio mismatch, or no refusal in the
+ * common case (an owner, an unscoped admin: every permission either way holds everywhere); LOOKUP
+ * when it depends on the locations the mutation touches. The batch path of push uses it as is.
+ */
+export function refusalWithoutLookup(tenantId: string, access: MutationAccess, m: PushedMutation): MutationResult | null | typeof LOOKUP {
+  // A desktop holding another studio's data (its studio row carries that tenant's id).
+  if (m.entity === "studio" && m.rowId !== tenantId) {
+    return { mutationId: m.mutationId, status: "rejected", code: "STUDIO_MISMATCH", message: `Studio ${m.rowId} is not this account's studio (${tenantId})` };
+  }
+  const { subject, nowMs: now } = access;
+  const asPushed = mutationPermissions(m.entity, m.op, m.changes);
+  const asInsert = m.op === "update" ? mutationPermissions(m.entity, "insert", m.changes) : asPushed;
+  return [...asPushed, ...asInsert].every((p) => locationsWhere(subject, p, now) === null) ? null : LOOKUP;
 }
