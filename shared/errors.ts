@@ -75,6 +75,8 @@ export const APP_ERROR_CODES = [
   "CONTRACT_SIGNED",
   // Documents: an issued invoice, a sent quote or a settled document can no longer be edited.
   "DOCUMENT_LOCKED",
+  // Quotes: only a draft can be edited (a sent, accepted, rejected or expired quote stays as the client saw it).
+  "QUOTE_NOT_DRAFT",
   // A credit note larger than what is left of its invoice.
   "CREDIT_EXCEEDS_INVOICE",
   // A payment larger than what is left to pay on the invoice.
@@ -83,6 +85,8 @@ export const APP_ERROR_CODES = [
   "MERGE_FIELDS_UNKNOWN",
   // Sending a document to a client without an email address, and none given.
   "NO_RECIPIENT",
+  // The SaaS operator's API (/operator, operator.*) is off: the server has no OPERATOR_TOKEN.
+  "OPERATOR_DISABLED",
 ] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { agingBucket, agingSummary } from "./aging";
+import { agingBucket, agingSummary, outstandingOn, type InvoiceHistory } from "./aging";
 
 describe("agingBucket", () => {
   it.each([
@@ -36,5 +36,27 @@ describe("agingSummary", () => {
     });
     expect(s.invoices).toBe(4);
     expect(s.outstandingCents).toBe(72_050);
+  });
+});
+
+describe("outstandingOn: what was due on a past date", () => {
+  const inv: InvoiceHistory = {
+    issuedOn: "2026-03-10",
+    totalCents: 10_000,
+    voidedOn: null,
+    payments: [{ amountCents: 3_000, receivedOn: "2026-03-15" }, { amountCents: 2_000, receivedOn: "2026-04-02" }],
+    credits: [{ totalCents: -1_500, issuedOn: "2026-03-31" }],
+  };
+  it.each([
+    ["before it was issued", "2026-03-09", inv, null],
+    ["the day it was issued", "2026-03-10", inv, 10_000],
+    ["the day of the first payment (counted)", "2026-03-15", inv, 7_000],
+    ["the end of March: the credit note of the 31st counts, April's payment does not", "2026-03-31", inv, 5_500],
+    ["after every payment", "2026-04-02", inv, 3_500],
+    ["paid more than due (overpaid): nothing due, never negative", "2026-04-30", { ...inv, payments: [{ amountCents: 12_000, receivedOn: "2026-04-01" }] }, 0],
+    ["voided later: still due before its voiding", "2026-03-20", { ...inv, voidedOn: "2026-03-25" }, 7_000],
+    ["voided that day: out", "2026-03-25", { ...inv, voidedOn: "2026-03-25" }, null],
+  ] as const)("%s", (_name, asOf, invoice, expected) => {
+    expect(outstandingOn(asOf, invoice)).toBe(expected);
   });
 });

@@ -1,3 +1,4 @@
+import { amountDue } from "../documents/billing";
 import { daysBetween } from "../zoned-time";
 
 /** Unpaid invoices by how long they are overdue, as accountants read a receivables list. */
@@ -44,4 +45,27 @@ export function agingSummary(asOf: string, invoices: readonly UnpaidInvoice[]): 
     outstanding += inv.outstandingCents;
   }
   return { buckets, invoices: count, outstandingCents: outstanding };
+}
+
+/** An issued invoice with the dated money against it, to read what was due on a past date. */
+export interface InvoiceHistory {
+  issuedOn: string;
+  totalCents: number;
+  /** Voided on this local date (null: not voided). */
+  voidedOn: string | null;
+  payments: readonly { amountCents: number; receivedOn: string }[];
+  /** Issued credit notes against it (their totals are negative). */
+  credits: readonly { totalCents: number; issuedOn: string }[];
+}
+
+/**
+ * What was still due on the invoice at the end of `asOf` (a local date): its total less the
+ * payments received and the credit notes issued on or before that day; later ones did not exist
+ * yet. Null when the invoice was not issued yet, or already voided, on that day.
+ */
+export function outstandingOn(asOf: string, inv: InvoiceHistory): number | null {
+  if (inv.issuedOn > asOf || (inv.voidedOn !== null && inv.voidedOn <= asOf)) return null;
+  const paid = inv.payments.reduce((s, p) => (p.receivedOn <= asOf ? s + p.amountCents : s), 0);
+  const credited = inv.credits.reduce((s, c) => (c.issuedOn <= asOf ? s + c.totalCents : s), 0);
+  return amountDue(inv.totalCents, paid, credited);
 }

@@ -1,5 +1,6 @@
 import { readServerConfig } from "./config";
 import { jsonLogger } from "./log";
+import { readOperatorConfig } from "./operator/operator-config";
 import { createServices } from "./runtime/create-services";
 import { openStorage } from "./runtime/open-storage";
 import { readRuntimeConfig } from "./runtime/runtime-config";
@@ -11,10 +12,11 @@ async function start(): Promise<() => Promise<void>> {
   const env = process.env;
   const serverConfig = readServerConfig(env);
   const runtime = readRuntimeConfig(env);
+  const operator = readOperatorConfig(env);
   const secrets = loadServerSecrets(runtime.dataDir, { tokenSecret: runtime.tokenSecret, appDbPassword: runtime.appDbPassword });
   const log = jsonLogger;
   const storage = await openStorage(runtime, secrets.appDbPassword, log);
-  const services = createServices(runtime, storage.databases, secrets.tokenSecret, log);
+  const services = { ...createServices(runtime, storage.databases, secrets.tokenSecret, log), operator };
   const release = async () => {
     services.close();
     await storage.close();

@@ -4,6 +4,7 @@ import { auditRouter } from "./audit/audit-router";
 import { delegationsRouter } from "./delegations/delegations-router";
 import { healthReport } from "./health";
 import { membersRouter } from "./members/members-router";
+import { operatorRouter } from "./operator/operator-router";
 import { syncProtocolRouter } from "./sync/sync-router";
 import { securityRouter } from "./two-factor/security-router";
 import { publicProcedure, router } from "./trpc/init";
@@ -22,6 +23,7 @@ export const syncRouter = router({
   audit: auditRouter,
   security: securityRouter,
   members: membersRouter,
+  operator: operatorRouter,
 });
 
 export type SyncRouter = typeof syncRouter;

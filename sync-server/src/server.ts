@@ -6,6 +6,7 @@ import { createHTTPServer } from "@trpc/server/adapters/standalone";
 import { STRIPE_WEBHOOK_PATH, stripeWebhookReply } from "./billing/stripe-webhook";
 import { healthReport } from "./health";
 import { jsonLogger, type Logger, type LogLine } from "./log";
+import { OPERATOR_PAGE_PATH, operatorPageReply } from "./operator/operator-page";
 import { syncRouter } from "./router";
 import { LiveHub, type LiveOptions } from "./sync/live-hub";
 import type { SyncContext, SyncServices } from "./trpc/context";
@@ -117,6 +118,20 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
           (reply) => sendJson(res, reply.status, reply.body, reply.headers),
           (err: unknown) => {
             log({ level: "error", msg: "stripe webhook failed", error: String(err) });
+            sendJson(res, 500, { error: "Internal error" });
+          },
+        );
+        return;
+      }
+      // The SaaS operator's page (HTML rendered here; off without OPERATOR_TOKEN).
+      if (pathname === OPERATOR_PAGE_PATH) {
+        void operatorPageReply(req, services, log).then(
+          (reply) => {
+            res.writeHead(reply.status, reply.headers);
+            res.end(req.method === "HEAD" ? undefined : reply.body);
+          },
+          (err: unknown) => {
+            log({ level: "error", msg: "operator page failed", error: String(err) });
             sendJson(res, 500, { error: "Internal error" });
           },
         );

@@ -59,16 +59,19 @@ test("reports: revenue figures, the heatmap, a CSV export, in light and dark", a
   await page.getByRole("tab", { name: "Annulations et absences" }).click();
   await expect(page.getByText("Taux d'annulation")).toBeVisible();
   await screenshot(page, "reports-06-cancellations-fr-light");
-  // Unpaid invoices by age: the demo studio issues no invoice, so four empty buckets and the plain empty state.
+  // Unpaid invoices by age: the demo studio's invoices of the last months (main/core/demo/demo-invoices.ts),
+  // some partly paid, one in every bucket, one settled (left out).
   await page.getByRole("tab", { name: "Impayés" }).click();
   await expect(page.getByText(/^Au .*: factures émises restant à payer/)).toBeVisible();
   const ages = page.getByRole("list", { name: "Reste dû par ancienneté" });
   await expect(ages.locator("li")).toHaveCount(4);
-  await expect(ages.locator("li").first()).toContainText("0–30 jours");
-  await expect(ages.locator("li").last()).toContainText("Plus de 90 jours");
-  await expect(page.getByTestId("kpi-unpaid")).toContainText("0");
-  await expect(page.getByText("Aucun impayé")).toBeVisible();
-  await expect(page.getByText("Aucune facture émise ne reste à payer.")).toBeVisible();
+  await expect(ages.locator("li").nth(0)).toContainText(/0–30 jours.*3\s534,00\s€\s·\s3\sfact\./);
+  await expect(ages.locator("li").nth(1)).toContainText(/448,00\s€\s·\s1\sfact\./);
+  await expect(ages.locator("li").nth(2)).toContainText(/2\s280,00\s€\s·\s1\sfact\./);
+  await expect(ages.locator("li").nth(3)).toContainText(/Plus de 90 jours.*510,00\s€\s·\s1\sfact\./);
+  await expect(page.getByTestId("kpi-unpaid")).toContainText("6");
+  await expect(page.getByTestId("kpi-outstanding")).toContainText(/6\s772,00\s€/);
+  await expect(table(page, "Impayés").locator("tbody tr")).toHaveCount(6);
   await screenshot(page, "reports-10-aging-fr-light");
   // Many columns or not, the page never scrolls sideways.
   const content = await page.locator(".content").evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));

@@ -3,6 +3,7 @@ import { SEARCH_SOURCES } from "../db/migrations/002-search-text";
 import type { StudioCore } from "../studio-core";
 import { appErrorOf, memoryCore, outboxRows } from "../test-fixtures";
 import { DEMO_GEAR } from "./demo-studio";
+import { ReportService } from "../services/reports/report-service";
 import { seedDemoStudio } from "./seed-demo";
 
 let core: StudioCore;
@@ -47,7 +48,8 @@ describe("seedDemoStudio", () => {
 
   it("queues exactly one insert per row, and only bookings move on (check-in, completion, payment, cancel)", () => {
     const rows = outboxRows(core);
-    const others = rows.filter((r) => r.entity !== "booking");
+    // Money and documents (payments, invoices issued then paid) are checked on their own below.
+    const others = rows.filter((r) => !["booking", "payment", "invoice"].includes(r.entity));
     expect(others.every((r) => r.op === "insert")).toBe(true);
     expect(rows.filter((r) => r.entity === "studio").map((r) => r.row_id)).toEqual([core.studio.get().id]);
     for (const [entity, table] of Object.entries({ ...TABLES, booking: "bookings" })) {
@@ -101,6 +103,30 @@ describe("seedDemoStudio", () => {
       expect(view.locations).toHaveLength(2);
       expect(view.bookings.length).toBeGreaterThan(10);
       expect(view.bookings.every((b) => b.rooms[0]!.name !== "?")).toBe(true);
+    });
+  });
+
+  describe("invoices sent over the last months", () => {
+    it("issues them through the invoice service, some partly paid, one settled", () => {
+      const list = core.documents.invoices.list({}).filter((i) => i.kind === "invoice");
+      expect(list).toHaveLength(7);
+      expect(list.every((i) => i.issuedOn !== null && i.provisionalNumber !== null)).toBe(true);
+      // Only the last one is not yet due; past due wins over partly paid.
+      expect(list.map((i) => i.status).sort()).toEqual(["issued", "overdue", "overdue", "overdue", "overdue", "overdue", "paid"]);
+      expect(list.reduce((s, i) => s + i.paidCents, 0)).toBe(30_000 + 20_000 + 15_000 + 33_600);
+      const inserts = outboxRows(core).filter((r) => r.entity === "invoice" && r.op === "insert").map((r) => r.row_id).sort();
+      expect(inserts).toEqual(list.map((i) => i.id).sort());
+    });
+
+    it("fills every bucket of the Impayés report, with what is still due on each", () => {
+      const aging = new ReportService(core.db, core.access, core.clock, core.documents.invoices).aging();
+      expect(aging.buckets).toEqual({
+        "0_30": { invoices: 3, outstandingCents: 168_000 + 70_200 + 115_200 },
+        "31_60": { invoices: 1, outstandingCents: 44_800 },
+        "61_90": { invoices: 1, outstandingCents: 228_000 },
+        "90_plus": { invoices: 1, outstandingCents: 51_000 },
+      });
+      expect(aging.totals).toEqual({ invoices: 6, outstandingCents: 677_200 });
     });
   });
 

@@ -1,5 +1,6 @@
 import type { StudioCore } from "../studio-core";
 import { seedDemoBookings, type DemoBookingSite } from "./demo-bookings";
+import { seedDemoInvoices } from "./demo-invoices";
 import { DEMO_GEAR, DEMO_LOCATIONS, DEMO_ROOMS, DEMO_STAFF, DEMO_STUDIO, demoClients } from "./demo-studio";
 
 /** Fills an empty database with the demo studio, all through the normal services (and outbox). */
@@ -19,5 +20,6 @@ export function seedDemoStudio(core: StudioCore): void {
     for (const { at, ...gear } of DEMO_GEAR) sites[at]!.gearIds.push(core.equipment.create({ ...gear, locationId: sites[at]!.locationId }).id);
     const clientIds = demoClients().map((client) => core.clients.create(client).id);
     seedDemoBookings(core, Object.values(sites), clientIds);
+    seedDemoInvoices(core, { paris: sites["paris"]!.locationId, london: sites["london"]!.locationId }, clientIds);
   })();
 }

@@ -1,5 +1,6 @@
 import type { AccountsDeps } from "../accounts/accounts-deps";
 import type { BillingDeps } from "../billing/billing-deps";
+import type { OperatorConfig } from "../operator/operator-config";
 import type { LiveHub } from "../sync/live-hub";
 
 /** What the server runs on: absent for a server started without a database (health only). */
@@ -7,6 +8,8 @@ export interface SyncServices {
   accounts: AccountsDeps;
   /** Plans and billing; absent (tools, other features' tests): billing off on the default plan. */
   billing?: BillingDeps;
+  /** The SaaS operator's API (OPERATOR_TOKEN); absent or no token: off. */
+  operator?: OperatorConfig;
 }
 
 /** What every request can see. */

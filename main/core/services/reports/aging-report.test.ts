@@ -75,11 +75,25 @@ describe("reports.aging: unpaid invoices by age", () => {
     const later = w.reports.aging({ asOf: "2026-03-21" });
     expect(later.rows.find((x) => x.id === ids.partial)).toMatchObject({ daysOverdue: 31, bucket: "31_60" });
     expect(later.rows.find((x) => x.id === ids.d90)).toMatchObject({ daysOverdue: 91, bucket: "90_plus" });
-    // On 1 January 2026 only invoices issued by then count: C (20 Dec), D (19 Dec), E and F (November); G is paid.
+    // On 1 January 2026 only invoices issued by then count: C (20 Dec), D (19 Dec), E and F (November), and G
+    // (October): its payment and C's credit note came on 20 March, after that date, so neither counts yet.
     const early = w.reports.aging({ asOf: "2026-01-01" });
-    expect(early.rows.map((x) => [x.id, x.daysOverdue, x.bucket])).toEqual([
-      [ids.d91, 13, "0_30"], [ids.d90, 12, "0_30"], [ids.d61, 0, "0_30"], [ids.credited, 0, "0_30"],
+    expect(early.rows.map((x) => [x.id, x.daysOverdue, x.bucket, x.dueCents])).toEqual([
+      [ids.paid, 61, "61_90", 1_000], [ids.d91, 13, "0_30", 9_000], [ids.d90, 12, "0_30", 8_000], [ids.d61, 0, "0_30", 7_000], [ids.credited, 0, "0_30", 5_000],
     ]);
+    expect(early.totals).toEqual({ invoices: 5, outstandingCents: 30_000 });
+  });
+
+  it("reads payments, credit notes and voiding as of the report's date, not as they stand now", () => {
+    w = reportWorld();
+    const ids = receivables(w);
+    // A payment back-dated to 1 March on A (issued 19 January), besides the 4 000 received today.
+    w.core.documents.payments.record({ invoiceId: ids.partial, amountCents: 1_000, method: "bank_transfer", receivedOn: "2026-03-01" });
+    w.core.documents.invoices.void({ id: ids.d61, reason: "doublon" });
+    const row = (asOf: string, id: string) => w.reports.aging({ asOf }).rows.find((x) => x.id === id)?.dueCents ?? null;
+    expect([row("2026-02-28", ids.partial), row("2026-03-01", ids.partial), row("2026-03-19", ids.partial), row("2026-03-20", ids.partial)]).toEqual([10_000, 9_000, 9_000, 5_000]);
+    // Voided today: still owed on any earlier date, gone from today's list.
+    expect([row("2026-03-19", ids.d61), row("2026-03-20", ids.d61)]).toEqual([7_000, null]);
   });
 
   it("hides every amount from someone without finance.view and report.financial", () => {

@@ -1,4 +1,4 @@
-import { agingBucket, agingSummary, type AgingBucket, type AgingSummary } from "../../../../shared/reports/aging";
+import { agingBucket, agingSummary, outstandingOn, type AgingBucket, type AgingSummary } from "../../../../shared/reports/aging";
 import { bucketsOf } from "../../../../shared/reports/buckets";
 import { changes, previousPeriod, type Change } from "../../../../shared/reports/compare";
 import { depositReport, type DepositRow, type DepositSummary } from "../../../../shared/reports/deposits";
@@ -87,23 +87,39 @@ export class ReportService {
 
   /**
    * Unpaid invoices on `asOf` (a local date, today by default) by age: 0–30, 31–60, 61–90 and 90+
-   * days past due. "Due" is the invoice's own dueCents (total less payments and credit notes), so
-   * drafts, voided, paid and fully credited invoices are left out; invoices issued after `asOf` too.
+   * days past due. "Due" is what was still due at the end of `asOf` (shared/reports/aging.ts,
+   * outstandingOn): total less the payments received and credit notes issued by then, so a report
+   * dated in the past is not emptied by money that came in later. Drafts, invoices issued after
+   * `asOf` or voided by then, and those settled by then are left out.
    */
   aging(input?: unknown): AgingReport {
     const parsed = parseInput(agingInput, input ?? {}, "report");
     const ctx = this.context(parsed.locationIds);
     const asOf = parsed.asOf ?? wallDate(ctx.scoped[0]!.timeZone, this.clock.boundedNow());
     const covered = new Set(ctx.scoped.map((l) => l.id));
+    const sites = this.source.locations();
+    const zoneOf = new Map(sites.map((l) => [l.id, l.timeZone]));
     // An invoice without a location is the studio's: shown only to those covering every location.
-    const everywhere = this.source.locations().every((l) => covered.has(l.id));
-    const unpaid = (this.invoices?.list({}) ?? []).filter((i) =>
-      i.kind === "invoice" && i.dueCents > 0 && i.issuedOn !== null && i.issuedOn <= asOf && (i.locationId === null ? everywhere : covered.has(i.locationId)));
+    const everywhere = sites.every((l) => covered.has(l.id));
+    const all = this.invoices?.list({}) ?? [];
+    const payments = this.source.invoicePayments();
+    const credits = new Map<string, { totalCents: number; issuedOn: string }[]>();
+    for (const c of all) {
+      if (c.kind !== "credit_note" || c.creditedInvoiceId === null || c.issuedOn === null || c.status === "void" || c.status === "draft") continue;
+      credits.set(c.creditedInvoiceId, [...(credits.get(c.creditedInvoiceId) ?? []), { totalCents: c.totalCents, issuedOn: c.issuedOn }]);
+    }
+    const unpaid = all.flatMap((i) => {
+      if (i.kind !== "invoice" || i.issuedOn === null || !(i.locationId === null ? everywhere : covered.has(i.locationId))) return [];
+      // Voided: on the day it was voided in its location's calendar (one without a date counts as never issued).
+      const voidedOn = i.status !== "void" ? null : i.voidedAt ? wallDate(zoneOf.get(i.locationId ?? "") ?? ctx.scoped[0]!.timeZone, Date.parse(i.voidedAt)) : i.issuedOn;
+      const due = outstandingOn(asOf, { issuedOn: i.issuedOn, totalCents: i.totalCents, voidedOn, payments: payments.get(i.id) ?? [], credits: credits.get(i.id) ?? [] });
+      return due !== null && due > 0 ? [{ ...i, issuedOn: i.issuedOn, dueCents: due }] : [];
+    });
     const clients = this.source.clientNames(unpaid.map((i) => i.clientId));
     const rows: AgingRow[] = unpaid.map((i) => ({
       id: i.id, displayNumber: i.displayNumber, clientId: i.clientId, client: clients.get(i.clientId) ?? null, locationId: i.locationId,
-      issuedOn: i.issuedOn!, dueOn: i.dueOn, daysOverdue: Math.max(0, daysBetween(i.dueOn ?? i.issuedOn!, asOf)), dueCents: i.dueCents,
-      bucket: agingBucket(asOf, i.issuedOn!, i.dueOn),
+      issuedOn: i.issuedOn, dueOn: i.dueOn, daysOverdue: Math.max(0, daysBetween(i.dueOn ?? i.issuedOn, asOf)), dueCents: i.dueCents,
+      bucket: agingBucket(asOf, i.issuedOn, i.dueOn),
     })).sort((a, b) => b.daysOverdue - a.daysOverdue || b.dueCents - a.dueCents || a.id.localeCompare(b.id));
     const summary = agingSummary(asOf, rows.map((r) => ({ id: r.id, issuedOn: r.issuedOn, dueOn: r.dueOn, outstandingCents: r.dueCents })));
     const { scoped: _s, names: _n, ...meta } = ctx;

@@ -69,6 +69,20 @@ export class ReportSource {
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 
+  /** Payments made against each invoice, with the day received (the aging report reads them as of a date). */
+  invoicePayments(): Map<string, { amountCents: number; receivedOn: string }[]> {
+    const rows = prepareCached(this.db, "SELECT invoice_id, amount_cents, received_on FROM payments WHERE invoice_id IS NOT NULL AND deleted_at IS NULL").all() as {
+      invoice_id: string; amount_cents: number; received_on: string;
+    }[];
+    const out = new Map<string, { amountCents: number; receivedOn: string }[]>();
+    for (const r of rows) {
+      const list = out.get(r.invoice_id) ?? [];
+      list.push({ amountCents: r.amount_cents, receivedOn: r.received_on });
+      out.set(r.invoice_id, list);
+    }
+    return out;
+  }
+
   currency(): string {
     return (prepareCached(this.db, "SELECT currency FROM studio LIMIT 1").pluck().get() as string | undefined) ?? "EUR";
   }

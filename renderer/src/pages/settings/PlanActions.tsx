@@ -16,8 +16,10 @@ export function PlanActions({ view, actions, canManage }: { view: PlanView; acti
   const t = useT();
   const trpc = useTRPC();
   const [opened, setOpened] = useState(false);
-  // A new answer from the server (back from the browser, or Actualiser with a change): the notice has served.
-  useEffect(() => setOpened(false), [view]);
+  // A new answer from the server that changes the plan or the subscription (back from the browser, or Actualiser with a
+  // change): the notice has served. Not any refetch: one follows every sync round, while the person may still be paying.
+  const planKey = JSON.stringify([view.effective, view.status?.subscription ?? null]);
+  useEffect(() => setOpened(false), [planKey]);
   const onUrl = (r: RedirectUrl) => setOpened(openExternal(r.url));
   const checkout = useMutation(trpc.billing.checkout.mutationOptions({ onSuccess: onUrl }));
   const portal = useMutation(trpc.billing.portal.mutationOptions({ onSuccess: onUrl }));
