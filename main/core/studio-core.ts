@@ -20,19 +20,22 @@ import { BookingService } from "./services/booking-service";
 import { DocumentsService } from "./services/documents/documents-service";
 import { adoptServerStudio } from "./sync/adopt-studio";
 import { SyncEngine, type SyncEngineOptions, type SyncTransport } from "./sync/sync-engine";
-import { syncedTables } from "./sync/synced-tables";
+import { syncedTables, type SyncedTable } from "./sync/synced-tables";
 import { AccountLink } from "./account/account-link";
 import { accessGuard } from "./account/access-guard";
 import { planGuard } from "./account/plan-guard";
 import { PlanStore } from "./account/plan-store";
 import { AccessStore } from "./account/access-store";
 import { SyncController, type SyncControllerOptions } from "./account/sync-controller";
+import type { SecretProtector } from "./account/secret-protector";
 
 export interface StudioCoreOptions extends OpenOptions {
   /** Path of the SQLite file, or ":memory:" in unit tests. */
   databaseFile: string;
   now?: () => number;
   sync?: SyncControllerOptions;
+  /** Seals the refresh token kept in SQLite (the Electron host: safeStorage); stored as is without one. */
+  secrets?: SecretProtector;
 }
 
 /** The studio core: everything the renderer can do, in plain Node, over one SQLite file. */
@@ -52,6 +55,8 @@ export interface StudioCore {
   documents: DocumentsService;
   search: SearchService;
   outbox: OutboxService;
+  /** Each synced entity's local table and columns (what a pull writes, and what a narrowed scope drops). */
+  syncedTables: Record<string, SyncedTable>;
   /** Makes this empty database the replica of a studio that exists on the server (see adopt-studio.ts). */
   adoptServerStudio(studio: { tenantId: string; name: string; currency?: string }): void;
   /** The sync engine over this database, talking to the server through `transport`. */
@@ -103,6 +108,7 @@ export function createStudioCore(options: StudioCoreOptions): StudioCore {
     documents,
     search: new SearchService(db),
     outbox: new OutboxService(db),
+    syncedTables: tables,
     adoptServerStudio: (s) => adoptServerStudio(db, clock, s),
     createSyncEngine: (transport, o = {}) => new SyncEngine({ ...o, db, clock, transport, tables, tenantId: () => studio!.tenantId() }),
     access,
@@ -114,7 +120,7 @@ export function createStudioCore(options: StudioCoreOptions): StudioCore {
     },
   };
   // Both read the core they belong to, so they are attached once it exists.
-  core.sync = new SyncController(core, options.sync);
+  core.sync = new SyncController(core, { ...options.sync, ...(options.secrets ? { secrets: options.secrets } : {}) });
   core.account = new AccountLink(core, core.sync.sessions, () => core.sync.start());
   return core;
 }

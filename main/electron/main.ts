@@ -9,6 +9,7 @@ import { createStudioCore, type StudioCore } from "../core/studio-core";
 import { isOwnRendererUrl, isSafeExternalUrl } from "./app-origin";
 import { createIpcHandler } from "./ipc-handler";
 import { buildMenuTemplate } from "./menu";
+import { safeStorageSecrets } from "./safe-storage-secrets";
 import { saveWithDialog } from "./save-dialog";
 import { fitToDisplays, MIN_WINDOW_SIZE } from "./window-state";
 import { readWindowState, rememberWindowState } from "./window-state-file";
@@ -46,7 +47,9 @@ function setUpDataDir(): string {
 
 function openCore(databaseFile: string): StudioCore {
   try {
-    const opened = createStudioCore({ databaseFile, nativeBinding: process.env.STUDIO_SQLITE_BINDING || undefined });
+    // After `ready` (safeStorage needs it): the refresh token is sealed by the OS keychain.
+    const secrets = safeStorageSecrets() ?? undefined;
+    const opened = createStudioCore({ databaseFile, nativeBinding: process.env.STUDIO_SQLITE_BINDING || undefined, ...(secrets ? { secrets } : {}) });
     if (process.argv.includes("--demo") && !opened.studio.find()) seedDemoStudio(opened);
     return opened;
   } catch (error) {

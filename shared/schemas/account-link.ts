@@ -65,4 +65,9 @@ export interface AccountStatus {
   connectedAt: string | null;
   /** Set when the server refused the session: log in again (pending changes are kept). */
   loginRequired: string | null;
+  /**
+   * Logged out while the server was out of reach: this computer is logged out, but the server has
+   * not yet ended the session (the app tells it at the next chance; the session expires anyway).
+   */
+  serverLogOutPending: boolean;
 }

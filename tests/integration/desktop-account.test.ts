@@ -1,10 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { StudioCore } from "../../main/core/studio-core";
-import { SETUP } from "../../main/core/test-fixtures";
+import fs from "node:fs";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import type { SecretProtector } from "../../main/core/account/secret-protector";
+import { createStudioCore, type StudioCore } from "../../main/core/studio-core";
+import { SETUP, tempDir } from "../../main/core/test-fixtures";
 import type { AppError } from "../../shared/app-error";
+import { errorCodeOf } from "../../shared/app-error";
 import { desktopComputers } from "./support/desktop-computers";
-import { createTestDatabase, type TestDatabase } from "./support/postgres";
+import { asAdmin, createTestDatabase, type TestDatabase } from "./support/postgres";
 import { startTestSyncServer, type TestSyncServer } from "./support/sync-test-server";
+import { aesSecrets } from "./support/test-secrets";
 
 /**
  * "Connect to studio account" end to end: desktop cores on real SQLite files, the account link and
@@ -163,9 +167,161 @@ describe("connect to studio account", () => {
     await a.account.signUp({ serverUrl: srv.server.url, ...owner() });
     a.sync.stop();
     a.clients.create({ kind: "person", name: "Not yet sent" });
-    expect(a.account.logOut()).toMatchObject({ connected: false });
+    expect(await a.account.logOut()).toMatchObject({ connected: false, serverLogOutPending: false });
     expect(a.sync.status()).toMatchObject({ state: "disconnected", pending: expect.any(Number) });
     expect(a.sync.status().pending).toBeGreaterThan(0);
     expect(names(a)).toEqual(["Not yet sent"]);
+  });
+});
+
+/** A refresh of that token, as a copy of it kept somewhere would try: the server's error code. */
+async function refreshRefused(refreshToken: string): Promise<string | undefined> {
+  try {
+    await srv.client().accounts.refresh.mutate({ refreshToken });
+  } catch (e) {
+    return errorCodeOf(e) ?? (e as { data?: { appCode?: string } }).data?.appCode;
+  }
+  throw new Error("expected the refresh to be refused");
+}
+
+async function securityEvents(tenantId: string, action: string): Promise<{ device_id: string | null }[]> {
+  return asAdmin(db, async (c) => (await c.query<{ device_id: string | null }>("SELECT device_id FROM audit_events WHERE tenant_id = $1 AND action = $2", [tenantId, action])).rows);
+}
+
+async function devicesOf(tenantId: string): Promise<{ id: string; revoked: boolean }[]> {
+  return asAdmin(db, async (c) => (await c.query<{ id: string; revoked: boolean }>("SELECT id, revoked_at IS NOT NULL AS revoked FROM devices WHERE tenant_id = $1 ORDER BY created_at", [tenantId])).rows);
+}
+
+describe("logging out and in again", () => {
+  it("ends the session on the server: the refresh token this computer held is refused afterwards, and the audit log says so", async () => {
+    const a = computer("logout-revokes");
+    a.studio.setup(SETUP);
+    const status = await a.account.signUp({ serverUrl: srv.server.url, ...owner() });
+    await a.sync.syncNow();
+    const held = a.sync.sessions.get()!.refreshToken!;
+    expect(await a.account.logOut()).toMatchObject({ connected: false, serverLogOutPending: false });
+    expect(await refreshRefused(held)).toBe("SESSION_REVOKED");
+    expect(await securityEvents(status.tenantId!, "logout")).toEqual([{ device_id: status.deviceId }]);
+    // Sent again (after an outage the desk cannot know it got through): the same quiet answer.
+    expect(await srv.client().accounts.logOut.mutate({ refreshToken: held })).toEqual({ ended: false });
+    expect(await securityEvents(status.tenantId!, "logout")).toHaveLength(1);
+  });
+
+  it("logs out at once with the server out of reach, keeps what is pending, and ends the server session at the next chance", async () => {
+    const a = computer("logout-offline");
+    a.studio.setup(SETUP);
+    const o = owner();
+    const first = await a.account.signUp({ serverUrl: srv.server.url, ...o });
+    await a.sync.syncNow();
+    const held = a.sync.sessions.get()!.refreshToken!;
+    a.db.prepare("UPDATE account_session SET server_url = 'http://127.0.0.1:9'").run();
+    a.sync.start();
+    a.clients.create({ kind: "person", name: "Written before logging out" });
+
+    expect(await a.account.logOut()).toMatchObject({ connected: false, serverLogOutPending: true });
+    expect(a.sync.status()).toMatchObject({ state: "disconnected", pending: 1 });
+    expect(names(a)).toEqual(["Written before logging out"]);
+    // The server still holds the session meanwhile (the token is not spent: its family is intact).
+    const stillLive = await asAdmin(db, async (c) => (await c.query("SELECT 1 FROM refresh_tokens WHERE tenant_id = $1 AND revoked_at IS NULL", [first.tenantId])).rowCount);
+    expect(stillLive).toBeGreaterThan(0);
+
+    // The network is back (the pending logout names the server it was for): the next login tells it.
+    a.db.prepare("UPDATE pending_log_outs SET server_url = ?").run(srv.server.url);
+    await a.account.logIn({ serverUrl: srv.server.url, email: o.email, password: o.password, deviceName: "Desk" });
+    await vi.waitFor(() => expect(a.account.status().serverLogOutPending).toBe(false), { timeout: 10_000, interval: 50 });
+    expect(await refreshRefused(held)).toBe("SESSION_REVOKED");
+    expect(await a.sync.syncNow()).toMatchObject({ state: "online", pending: 0 });
+    expect(await devicesOf(first.tenantId!)).toHaveLength(1);
+  });
+
+  it("logging in again on the same computer resumes its device entry; a revoked one stays revoked and the next login is a new device", async () => {
+    const a = computer("relogin");
+    a.studio.setup(SETUP);
+    const o = owner();
+    const signedUp = await a.account.signUp({ serverUrl: srv.server.url, ...o });
+    await a.account.logOut();
+    const again = await a.account.logIn({ serverUrl: srv.server.url, email: o.email.toUpperCase(), password: o.password, deviceName: "Desk" });
+    expect(again.deviceId).toBe(signedUp.deviceId);
+    await a.account.logOut();
+    const third = await a.account.logIn({ serverUrl: srv.server.url, email: o.email, password: o.password, deviceName: "Desk" });
+    expect(third.deviceId).toBe(signedUp.deviceId);
+    const ownerToken = a.sync.sessions.get()!.accessToken!;
+    expect(await srv.client(ownerToken).devices.list.query()).toHaveLength(1);
+
+    // Revoked by the owner (from another desk): the old entry is never revived.
+    const other = computer("relogin-other");
+    await other.account.logIn({ serverUrl: srv.server.url, email: o.email, password: o.password, deviceName: "Office" });
+    await srv.client(other.sync.sessions.get()!.accessToken!).devices.revoke.mutate({ deviceId: signedUp.deviceId! });
+    await a.account.logOut();
+    const afterRevoke = await a.account.logIn({ serverUrl: srv.server.url, email: o.email, password: o.password, deviceName: "Desk" });
+    expect(afterRevoke.deviceId).not.toBe(signedUp.deviceId);
+    expect(await devicesOf(signedUp.tenantId!)).toEqual([
+      { id: signedUp.deviceId, revoked: true },
+      { id: other.sync.sessions.get()!.deviceId, revoked: false },
+      { id: afterRevoke.deviceId, revoked: false },
+    ]);
+  });
+});
+
+describe("the refresh token at rest", () => {
+  const opened: { core: StudioCore; cleanup(): void }[] = [];
+  afterEach(() => {
+    for (const o of opened.splice(0)) {
+      o.core.close();
+      o.cleanup();
+    }
+  });
+  const tmp = () => tempDir("rsm-account-secrets-");
+  function open(file: string, cleanup: () => void, secrets?: SecretProtector): StudioCore {
+    const core = createStudioCore({ databaseFile: file, sync: { intervalMs: 3_600_000, debounceMs: 20 }, ...(secrets ? { secrets } : {}) });
+    opened.push({ core, cleanup });
+    return core;
+  }
+  /** The bytes of the database file and its WAL, as someone copying them would get. */
+  function fileBytes(core: StudioCore, file: string): Buffer {
+    core.db.pragma("wal_checkpoint(TRUNCATE)");
+    return Buffer.concat([fs.readFileSync(file), fs.existsSync(`${file}-wal`) ? fs.readFileSync(`${file}-wal`) : Buffer.alloc(0)]);
+  }
+  const secretOf = (token: string) => token.split(".")[2]!;
+
+  it("is sealed by the host's protector: the raw file does not contain it, and refreshing still works", async () => {
+    const t = tmp();
+    const a = open(t.file(), t.cleanup, aesSecrets());
+    a.studio.setup(SETUP);
+    await a.account.signUp({ serverUrl: srv.server.url, ...owner() });
+    const token = a.sync.sessions.get()!.refreshToken!;
+    expect(token).toMatch(/^[0-9a-f-]{36}\.[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}$/);
+    expect((a.db.prepare("SELECT refresh_token FROM account_session").get() as { refresh_token: string }).refresh_token).toMatch(/^test-aes:/);
+    expect(fileBytes(a, t.file()).includes(secretOf(token))).toBe(false);
+
+    srv.clock.advance(60 * 60_000); // the access token lapses: the sealed refresh token is used
+    a.clients.create({ kind: "person", name: "After the break" });
+    expect(await a.sync.syncNow()).toMatchObject({ state: "online", pending: 0 });
+    const rotated = a.sync.sessions.get()!.refreshToken!;
+    expect(rotated).not.toBe(token);
+    expect(fileBytes(a, t.file()).includes(secretOf(rotated))).toBe(false);
+  });
+
+  it("seals a token stored in plain text by an earlier version at the next start, and wipes the plain copy", async () => {
+    const t = tmp();
+    const before = open(t.file(), () => {}, undefined);
+    before.studio.setup(SETUP);
+    await before.account.signUp({ serverUrl: srv.server.url, ...owner() });
+    const token = before.sync.sessions.get()!.refreshToken!;
+    expect(fileBytes(before, t.file()).includes(secretOf(token))).toBe(true);
+    opened.splice(0).forEach((o) => o.core.close());
+
+    const key = aesSecrets();
+    const after = open(t.file(), t.cleanup, key);
+    expect(after.sync.sessions.get()!.refreshToken).toBe(token);
+    expect(fileBytes(after, t.file()).includes(secretOf(token))).toBe(false);
+    srv.clock.advance(60 * 60_000);
+    after.sync.start(); // as the hosts do at launch
+    expect(await after.sync.syncNow()).toMatchObject({ state: "online" });
+
+    // Opened where that key is not to be had: asked to log in again, nothing else lost.
+    opened.splice(0).forEach((o) => o.core.close());
+    const elsewhere = open(t.file(), t.cleanup, aesSecrets());
+    expect(elsewhere.account.status()).toMatchObject({ connected: true, loginRequired: expect.stringMatching(/decrypted/) });
   });
 });

@@ -186,6 +186,44 @@ describe("tokens", () => {
   });
 });
 
+describe("log-out", () => {
+  it("ends the whole session of that refresh token (its rotation chain), and no other, with an audit event", async () => {
+    const s0 = await srv.client().accounts.signUp.mutate(signUpInput("logout"));
+    const s1 = await srv.client().accounts.refresh.mutate({ refreshToken: s0.refreshToken });
+    const other = await srv.client().accounts.logIn.mutate({ email: "owner.logout@example.com", password: "correct horse logout", device: { name: "Other" } });
+    expect(await srv.client(undefined, "198.51.100.7").accounts.logOut.mutate({ refreshToken: s1.refreshToken })).toEqual({ ended: true });
+    for (const refreshToken of [s1.refreshToken, s0.refreshToken]) {
+      expect((await refusal(srv.client().accounts.refresh.mutate({ refreshToken }))).appCode).toBe("SESSION_REVOKED");
+    }
+    await expect(srv.client().accounts.refresh.mutate({ refreshToken: other.refreshToken })).resolves.toMatchObject({ deviceId: other.deviceId });
+    // Said again (a desk back from an outage): the same quiet answer, one event.
+    expect(await srv.client().accounts.logOut.mutate({ refreshToken: s1.refreshToken })).toEqual({ ended: false });
+    const events = await asAdmin(db, async (c) => (await c.query("SELECT user_id, device_id, ip FROM audit_events WHERE tenant_id = $1 AND action = 'logout'", [s0.tenantId])).rows);
+    expect(events).toEqual([{ user_id: s0.userId, device_id: s0.deviceId, ip: "198.51.100.7" }]);
+    // The device stays registered and live: logging in again on it resumes it.
+    const again = await srv.client().accounts.logIn.mutate({ email: "owner.logout@example.com", password: "correct horse logout", device: { id: s0.deviceId, name: "Desk" } });
+    expect(again.deviceId).toBe(s0.deviceId);
+  });
+
+  it("a tampered, unknown or malformed token ends nothing, and is answered the same", async () => {
+    const s = await srv.client().accounts.signUp.mutate(signUpInput("logout-tamper"));
+    const [tenant, id, secret] = s.refreshToken.split(".");
+    const flipped = `${tenant}.${id}.${secret!.slice(0, -1)}${secret!.endsWith("A") ? "B" : "A"}`;
+    for (const refreshToken of [flipped, `${tenant}.${uuidv7()}.${secret}`, "garbage"]) {
+      expect(await srv.client().accounts.logOut.mutate({ refreshToken })).toEqual({ ended: false });
+    }
+    await expect(srv.client().accounts.refresh.mutate({ refreshToken: s.refreshToken })).resolves.toMatchObject({ deviceId: s.deviceId });
+  });
+
+  it("a device id that is someone else's is not taken over: the login gets a device of its own", async () => {
+    const owner = await srv.client().accounts.signUp.mutate(signUpInput("not-mine"));
+    await addMember(db, owner.tenantId, "member.not-mine@example.com", "member password 1", "front_desk");
+    const member = await srv.client().accounts.logIn.mutate({ email: "member.not-mine@example.com", password: "member password 1", device: { id: owner.deviceId, name: "Borrowed id" } });
+    expect(member.deviceId).not.toBe(owner.deviceId);
+    expect((await srv.client(owner.accessToken).devices.list.query()).map((d) => d.name).sort()).toEqual(["Borrowed id", signUpInput("not-mine").device.name].sort());
+  });
+});
+
 describe("devices", () => {
   it("the owner sees every device of the studio and revokes one: it is refused at once, token and refresh alike", async () => {
     const input = signUpInput("revoke");

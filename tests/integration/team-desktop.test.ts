@@ -11,6 +11,7 @@ import { desktopComputers } from "./support/desktop-computers";
 import { createTestDatabase, type TestDatabase } from "./support/postgres";
 import { startTestSyncServer, type TestSyncServer } from "./support/sync-test-server";
 import { MEMBER_PASSWORD } from "./support/team";
+import { syncInbox } from "../../main/core/account/sync-inbox";
 
 /**
  * The desktop side: each sync round brings the person's access (role, scope, delegations) into
@@ -73,7 +74,10 @@ describe("the desktop with a studio account", () => {
 
     const outbox = () => (desk.db.prepare("SELECT count(*) AS n FROM outbox WHERE status = 'pending'").get() as { n: number }).n;
     const before = outbox();
-    expect(await codeOf(() => desk.bookings.create({ locationId: london.id, roomIds: [londonRoom.id], title: "London", startsAt: tuesday("Europe/London", 10), endsAt: tuesday("Europe/London", 12) }))).toBe("FORBIDDEN");
+    // London left the desk with the narrower scope: a booking there is refused before any write
+    // (not found here; access-guard.test.ts covers FORBIDDEN for a location the desk still holds).
+    expect(desk.locations.list().map((l) => l.name)).toEqual(["Lumière Paris"]);
+    expect(await codeOf(() => desk.bookings.create({ locationId: london.id, roomIds: [londonRoom.id], title: "London", startsAt: tuesday("Europe/London", 10), endsAt: tuesday("Europe/London", 12) }))).toBe("NOT_FOUND");
     expect(outbox()).toBe(before);
     expect(desk.bookings.create({ locationId: paris.id, roomIds: [parisRoom.id], title: "Paris", startsAt: tuesday("Europe/Paris", 10), endsAt: tuesday("Europe/Paris", 12) }).booking.title).toBe("Paris");
     expect(await desk.sync.syncNow()).toMatchObject({ pending: 0, rejected: 0 });
@@ -110,6 +114,49 @@ describe("the desktop with a studio account", () => {
     await desk.sync.syncNow();
     expect(desk.locations.list().map((l) => l.name).sort()).toEqual(["London", "Lumière Paris"]);
     expect(desk.rooms.list().map((r) => r.name).sort()).toEqual(["Live Room", "Studio A"]);
+  });
+
+  it("drops the rows of a location the person may no longer see, and shows a change still pending there as refused", async () => {
+    const studio = computer("narrow-owner");
+    studio.studio.setup(SETUP);
+    const paris = studio.locations.list()[0]!;
+    const parisRoom = studio.rooms.list()[0]!;
+    const london = studio.locations.create(locationInput({ name: "London", timeZone: "Europe/London" }));
+    const londonRoom = studio.rooms.create(roomInput(london.id, { name: "Live Room" }));
+    const londonBooking = studio.bookings.create({ locationId: london.id, roomIds: [londonRoom.id], title: "London", startsAt: tuesday("Europe/London", 10), endsAt: tuesday("Europe/London", 12) }).booking;
+    studio.bookings.create({ locationId: paris.id, roomIds: [parisRoom.id], title: "Paris", startsAt: tuesday("Europe/Paris", 10), endsAt: tuesday("Europe/Paris", 12) });
+    const owner = await studio.account.signUp({ serverUrl: srv.server.url, ownerName: "Owner", email: "narrow@desk.example", password: "long enough pw", deviceName: "Office" });
+    await studio.sync.syncNow();
+    const ownerCalls = createCoreCaller({ core: studio });
+    const userId = await addMember(db, owner.tenantId!, "narrow.desk@desk.example", MEMBER_PASSWORD, "front_desk");
+
+    const desk = computer("narrow-desk");
+    await desk.account.logIn({ serverUrl: srv.server.url, email: "narrow.desk@desk.example", password: MEMBER_PASSWORD, deviceName: "Front desk" });
+    await desk.sync.syncNow();
+    expect(desk.bookings.list().rows.map((b) => b.title).sort()).toEqual(["London", "Paris"]);
+    // Offline at the desk, a change to the London booking waits in the outbox.
+    desk.sync.stop();
+    desk.bookings.update({ id: londonBooking.id, patch: { title: "London, renamed offline" } });
+    expect(desk.sync.status().pending).toBe(1);
+
+    await ownerCalls.team.members.setLocations({ userId, locationIds: [paris.id] });
+    desk.sync.start();
+    const round = await desk.sync.syncNow();
+    // The push came first: the server refused the change, which waits in the inbox with its content.
+    expect(round).toMatchObject({ pending: 0, rejected: 1 });
+    expect(syncInbox(desk).rejected).toMatchObject([{ entity: "booking", rowId: londonBooking.id, code: "LOCATION_FORBIDDEN", changes: { title: "London, renamed offline" } }]);
+    // Then the narrower scope: London's rows left the desk, without a mutation of their own.
+    expect(desk.access.snapshot()?.locationIds).toEqual([paris.id]);
+    expect(desk.locations.list().map((l) => l.name)).toEqual(["Lumière Paris"]);
+    expect(desk.rooms.list().map((r) => r.name)).toEqual(["Studio A"]);
+    expect(desk.bookings.list().rows.map((b) => b.title)).toEqual(["Paris"]);
+    expect(desk.db.prepare("SELECT count(*) AS n FROM outbox WHERE status = 'pending'").get()).toEqual({ n: 0 });
+    // A later round changes nothing: the server sends nothing of London, the inbox keeps the refusal.
+    await desk.sync.syncNow();
+    expect(desk.locations.list()).toHaveLength(1);
+    expect(syncInbox(desk).rejected).toHaveLength(1);
+    // And the owner's own desk still holds everything.
+    expect(studio.bookings.list().rows.map((b) => b.title).sort()).toEqual(["London", "Paris"]);
   });
 
   it("joins a studio on a fresh computer with an invitation's code, and gets the role it was given", async () => {

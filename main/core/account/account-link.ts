@@ -61,7 +61,9 @@ export class AccountLink {
 
   async logIn(input: unknown): Promise<AccountStatus> {
     const form = parse(connectLogInInput, input);
-    const previous = this.sessions.get();
+    // This computer's device entry for that person on that server, kept across logouts: logging
+    // in again resumes it (the server makes a new one only if it was revoked, or is someone else's).
+    const knownDevice = this.sessions.knownDevice(form.serverUrl, form.email);
     const server = createServerClient(form.serverUrl, () => null);
     const tokens = await callServer(() =>
       server.accounts.logIn.mutate({
@@ -72,7 +74,7 @@ export class AccountLink {
         ...(form.totpCode ? { totpCode: form.totpCode } : {}),
         ...(form.backupCode ? { backupCode: form.backupCode } : {}),
         // Logging in again keeps this computer's device entry (the owner sees one desk, not two).
-        device: { name: form.deviceName, ...(previous && previous.serverUrl === form.serverUrl ? { id: previous.deviceId } : {}) },
+        device: { name: form.deviceName, ...(knownDevice ? { id: knownDevice } : {}) },
       }),
     );
     return this.joined(form.serverUrl, form.email, tokens);
@@ -107,10 +109,17 @@ export class AccountLink {
     return this.connected(serverUrl, email, tokens);
   }
 
-  /** Forgets the account on this computer; the studio's data and its pending changes stay here. */
-  logOut(): AccountStatus {
-    this.sessions.clear();
-    this.onConnected();
+  /**
+   * Logs this computer out at once, whatever the network: the account link goes, the studio's
+   * data, its pending changes and the device id stay here. Then the server is told to end the
+   * session (a few seconds at most); out of reach, it is told at the next chance, and the status
+   * says so (`serverLogOutPending`).
+   */
+  async logOut(): Promise<AccountStatus> {
+    this.sessions.logOutLocally(new Date(this.core.now()).toISOString());
+    const told = this.core.sync.logOuts.flush();
+    this.onConnected(); // stops sync at once, without waiting for the server
+    await told;
     return this.sessions.status();
   }
 

@@ -12,9 +12,11 @@ const REQUEST_TIMEOUT_MS = 20_000;
 
 /**
  * The sync server's tRPC client: queries and mutations over HTTP, live notifications over SSE.
- * `token()` is read on every request, so a refreshed access token is used at once.
+ * `token()` is read on every request, so a refreshed access token is used at once. `timeoutMs`:
+ * how long a request may go unanswered before it counts as unreachable.
  */
-export function createServerClient(serverUrl: string, token: () => string | null): ServerClient {
+export function createServerClient(serverUrl: string, token: () => string | null, o: { timeoutMs?: number } = {}): ServerClient {
+  const timeoutMs = o.timeoutMs ?? REQUEST_TIMEOUT_MS;
   const url = `${serverUrl}/trpc`;
   const authHeader = (): Record<string, string> => {
     const t = token();
@@ -35,7 +37,7 @@ export function createServerClient(serverUrl: string, token: () => string | null
         false: httpLink({
           url,
           headers: authHeader,
-          fetch: (input, init) => fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(REQUEST_TIMEOUT_MS)]) : AbortSignal.timeout(REQUEST_TIMEOUT_MS) } as RequestInit),
+          fetch: (input, init) => fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs) } as RequestInit),
         }),
       }),
     ],

@@ -10,6 +10,10 @@ import { PlanStore } from "./plan-store";
 import { readPlan } from "./plan-view";
 import { LOGIN_AGAIN_CODES } from "./server-client";
 import { AppError } from "../errors";
+import { scopeNarrowed } from "../../../shared/sync/location-scope";
+import { dropRowsOutsideScope } from "./drop-out-of-scope";
+import { PendingLogOuts } from "./pending-log-outs";
+import { PLAIN_SECRETS, type SecretProtector } from "./secret-protector";
 
 /** What the status indicator and the conflicts inbox badge show. */
 export interface SyncPanelStatus {
@@ -31,6 +35,8 @@ export interface SyncControllerOptions {
   /** A local write is pushed this long after the last one, so a burst of edits goes as one push. */
   debounceMs?: number;
   random?: () => number;
+  /** Seals the refresh token in SQLite (the Electron host passes safeStorage's); plain text without one. */
+  secrets?: SecretProtector;
 }
 
 /**
@@ -40,6 +46,8 @@ export interface SyncControllerOptions {
  */
 export class SyncController {
   readonly sessions: AccountSessionStore;
+  /** Sessions logged out here that the server has yet to end: told at start, after each round, at login. */
+  readonly logOuts: PendingLogOuts;
   private server: AuthorizedServer | null = null;
   private engine: SyncEngine | null = null;
   private live: { unsubscribe(): void } | null = null;
@@ -54,12 +62,15 @@ export class SyncController {
     private readonly core: StudioCore,
     private readonly o: SyncControllerOptions = {},
   ) {
-    this.sessions = new AccountSessionStore(core.db);
+    const secrets = o.secrets ?? PLAIN_SECRETS;
+    this.sessions = new AccountSessionStore(core.db, secrets);
+    this.logOuts = new PendingLogOuts(core.db, secrets, (message) => console.warn(message));
   }
 
   /** Starts syncing when this computer has a usable session; a no-op otherwise. */
   start(): void {
     this.stop();
+    if (this.sessions.pendingLogOuts() > 0) void this.logOuts.flush();
     const session = this.sessions.get();
     if (!session || session.loginRequired) return;
     this.stopped = false;
@@ -76,7 +87,10 @@ export class SyncController {
         // Retrying cannot help until someone logs in again: stop, keep everything pending.
         if (s.errorCode === "LOGIN_REQUIRED") this.stop();
         // After each successful round, the person's current access, for the core's offline checks.
-        if (s.state === "online") this.accessFetch = Promise.all([this.fetchAccess(server), this.fetchPlan(server)]).then(() => undefined);
+        if (s.state === "online") {
+          this.accessFetch = Promise.all([this.fetchAccess(server), this.fetchPlan(server)]).then(() => undefined);
+          if (this.sessions.pendingLogOuts() > 0) void this.logOuts.flush();
+        }
       },
     });
     this.engine.start(this.o.intervalMs ?? 60_000);
@@ -123,12 +137,27 @@ export class SyncController {
     return new AuthorizedServer(this.sessions, session.serverUrl, this.core.now);
   }
 
-  /** A failure keeps the last snapshot: the checks stay as they were until the next round. */
+  /**
+   * A failure keeps the last snapshot: the checks stay as they were until the next round. A scope
+   * that lost locations drops their rows from the desk in the same transaction, so a crash cannot
+   * leave the new scope saved and the old rows kept; should the drop fail, neither is saved and
+   * the next round tries again (the server refuses meanwhile what the old scope would allow).
+   */
   private fetchAccess(server: AuthorizedServer): Promise<void> {
     return server.call((c) => c.accounts.access.query()).then(
       (snapshot) => {
+        // Stopped meanwhile (logged out, or the app closing its database): nothing to save.
+        if (this.stopped) return;
         const before = this.core.access.snapshot();
-        this.core.access.save(snapshot);
+        try {
+          this.core.db.transaction(() => {
+            this.core.access.save(snapshot);
+            if (before && scopeNarrowed(before.locationIds, snapshot.locationIds)) dropRowsOutsideScope(this.core.db, this.core.syncedTables, snapshot.locationIds);
+          })();
+        } catch (e) {
+          console.warn(`The rows of locations no longer permitted could not be dropped: ${e instanceof Error ? e.message : String(e)}`);
+          return;
+        }
         // Rows of a newly permitted location sit below the pull cursor: pull everything again once.
         if (before && scopeWidened(before.locationIds, snapshot.locationIds)) {
           new SyncStateStore(this.core.db).setCursor(0);

@@ -57,9 +57,10 @@ export const syncEn: Record<keyof typeof syncFr, string> = {
   "account.since": "Connected since",
   "account.logOut": "Log out",
   "account.logOut.title": "Log out of the account?",
-  "account.logOut.body": "This computer will stop syncing. The studio's data stays here and you can keep working.",
+  "account.logOut.body": "This computer will stop syncing and its session will be ended on the server. The studio's data stays here and you can keep working.",
   "account.logOut.pending": "{n} change not sent yet stays on this computer: it will go at the next login.|{n} changes not sent yet stay on this computer: they will go at the next login.",
   "account.loggedOut": "Logged out: the data stays on this computer",
+  "account.logOutPending": "The server could not be reached while logging out: this computer is logged out, and the session will be ended on the server as soon as it answers (or when it expires).",
   "account.relogin.title": "Log in again",
   "account.relogin.body": "The server asks for a new login. Changes made here are kept and will be sent afterwards.",
 

@@ -55,9 +55,10 @@ export const syncFr = {
   "account.since": "Relié depuis le",
   "account.logOut": "Se déconnecter",
   "account.logOut.title": "Se déconnecter du compte ?",
-  "account.logOut.body": "Cet ordinateur ne sera plus synchronisé. Les données du studio restent ici et vous pouvez continuer à travailler.",
+  "account.logOut.body": "Cet ordinateur ne sera plus synchronisé et sa session sera fermée sur le serveur. Les données du studio restent ici et vous pouvez continuer à travailler.",
   "account.logOut.pending": "{n} modification pas encore envoyée reste sur cet ordinateur : elle partira à la prochaine connexion.|{n} modifications pas encore envoyées restent sur cet ordinateur : elles partiront à la prochaine connexion.",
   "account.loggedOut": "Déconnecté : les données restent sur cet ordinateur",
+  "account.logOutPending": "Le serveur n'a pas pu être joint pendant la déconnexion : cet ordinateur est bien déconnecté, et la session sera fermée sur le serveur dès qu'il répondra (ou à son expiration).",
   "account.relogin.title": "Se reconnecter",
   "account.relogin.body": "Le serveur demande une nouvelle connexion. Les modifications faites ici sont conservées et seront envoyées ensuite.",
 

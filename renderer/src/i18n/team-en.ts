@@ -141,6 +141,7 @@ export const teamEn: Record<keyof typeof teamFr, string> = {
   "audit.action.conflict": "Sync conflict",
   "audit.action.login.ok": "Logged in",
   "audit.action.login.failed": "Login refused",
+  "audit.action.logout": "Logged out",
   "audit.action.member.invited": "Invitation sent",
   "audit.action.member.joined": "Joined the studio",
   "audit.action.member.removed": "Removed from the studio",

@@ -139,6 +139,7 @@ export const teamFr = {
   "audit.action.conflict": "Conflit de synchro",
   "audit.action.login.ok": "Connexion",
   "audit.action.login.failed": "Connexion refusée",
+  "audit.action.logout": "Déconnexion",
   "audit.action.member.invited": "Invitation envoyée",
   "audit.action.member.joined": "Arrivée dans le studio",
   "audit.action.member.removed": "Retrait du studio",

@@ -11,6 +11,7 @@ import { acceptInvitation } from "../members/invitations";
 import { accessProcedure, permissionProcedure, servicesProcedure, sessionProcedure } from "../trpc/procedures";
 import { router } from "../trpc/init";
 import { logIn } from "./log-in";
+import { logOut } from "./log-out";
 import { requestPasswordReset, resetPassword } from "./password-reset";
 import { refreshSession } from "./refresh-session";
 import { signUp } from "./sign-up";
@@ -21,6 +22,8 @@ export const accountsRouter = router({
   signUp: servicesProcedure.input(signUpInput).mutation(({ ctx, input }) => signUp(ctx.services.accounts, input)),
   logIn: servicesProcedure.input(logInInput).mutation(({ ctx, input }) => logIn(ctx.services.accounts, input, ctx.clientIp)),
   refresh: servicesProcedure.input(refreshInput).mutation(({ ctx, input }) => refreshSession(ctx.services.accounts, input.refreshToken)),
+  /** Ends the session of that refresh token (the token is the proof, so a lapsed access token does not matter). */
+  logOut: servicesProcedure.input(refreshInput).mutation(({ ctx, input }) => logOut(ctx.services.accounts, input.refreshToken, ctx.clientIp)),
   requestPasswordReset: servicesProcedure
     .input(requestPasswordResetInput)
     .mutation(({ ctx, input }) => requestPasswordReset(ctx.services.accounts, input.email)),

@@ -1,7 +1,9 @@
 import { isUuid } from "../../../shared/ids";
 import type { MembershipRole } from "../../../shared/schemas/account";
 import type { PushedMutation, SyncedEntity } from "../../../shared/sync/protocol";
+import { LOCATED_BY as SHARED_LOCATED_BY, type LocatedBy } from "../../../shared/sync/location-scope";
 import type { Tx } from "../db/with-tenant";
+import { ENTITY_TABLES } from "./entity-tables";
 
 /**
  * The locations a member may see and change (membership_locations, migration 005): null means all
@@ -19,43 +21,54 @@ export async function readLocationScope(tx: Tx, tenantId: string, userId: string
 }
 
 /**
- * How each synced entity is tied to a location: the row's own id (a location), its location_id
- * column, its parent's (time off through its engineer, maintenance through its gear), or nothing
- * (studio, clients: studio-wide). Staff without a location, and their time off, are studio-wide.
+ * How each synced entity is tied to a location (shared/sync/location-scope.ts, the one rule the desk
+ * also follows when it drops rows of a location it may no longer see), in this server's columns:
+ * the row's own id (a location), a column of its own, or its parent's location_id.
  */
 interface Located {
   column: string;
   optional: boolean;
   /** The row is located by its parent row's location_id: the parent's table and the field naming it. */
   via?: { table: string; field: string };
+  /** When the first parent is absent, a second one (a payment waiting on its booking, with no invoice yet). */
+  orVia?: { column: string; table: string; field: string };
 }
-const LOCATED_BY: Record<SyncedEntity, Located | null> = {
-  studio: null,
-  client: null,
-  location: { column: "id", optional: false },
-  room: { column: "location_id", optional: false },
-  equipment: { column: "location_id", optional: false },
-  booking: { column: "location_id", optional: false },
-  booking_series: { column: "location_id", optional: false },
-  staff: { column: "location_id", optional: true },
-  staff_time_off: { column: "staff_id", optional: true, via: { table: "staff", field: "staffId" } },
-  equipment_maintenance: { column: "equipment_id", optional: false, via: { table: "equipment", field: "equipmentId" } },
-  // Documents (shared/documents): studio-wide settings and mail; a contract, quote or invoice at its
-  // location when it has one, a payment through its invoice.
-  service_item: null,
-  contract_template: null,
-  document_profile: null,
-  document_email: null,
-  contract: { column: "location_id", optional: true },
-  quote: { column: "location_id", optional: true },
-  invoice: { column: "location_id", optional: true },
-  payment: { column: "invoice_id", optional: true, via: { table: "invoices", field: "invoiceId" } },
-};
+
+function columnOf(entity: SyncedEntity, field: string): string {
+  const spec = ENTITY_TABLES[entity]?.fields[field];
+  if (!spec) throw new Error(`${entity}.${field} locates rows but is not a synced field`);
+  return spec.column;
+}
+
+function tableOf(entity: SyncedEntity): string {
+  const def = ENTITY_TABLES[entity];
+  if (!def) throw new Error(`${entity} locates rows but does not sync`);
+  return def.table;
+}
+
+function located(entity: SyncedEntity, by: LocatedBy | null): Located | null {
+  if (!by) return null;
+  if (by.kind === "self") return { column: "id", optional: false };
+  if (by.kind === "field") return { column: columnOf(entity, by.field), optional: by.optional };
+  return {
+    column: columnOf(entity, by.field),
+    optional: by.optional,
+    via: { table: tableOf(by.parent), field: by.field },
+    ...(by.or ? { orVia: { column: columnOf(entity, by.or.field), table: tableOf(by.or.parent), field: by.or.field } } : {}),
+  };
+}
+
+const LOCATED_BY = Object.fromEntries(
+  (Object.entries(SHARED_LOCATED_BY) as [SyncedEntity, LocatedBy | null][]).map(([entity, by]) => [entity, located(entity, by)]),
+) as Record<SyncedEntity, Located | null>;
 
 /** SQL for the location of a row of `table` (in the FROM clause), by its own column or its parent's. */
 function locationSql(table: string, located: Located): string {
   if (!located.via) return located.column;
-  return `(SELECT p.location_id FROM ${located.via.table} p WHERE p.tenant_id = ${table}.tenant_id AND p.id = ${table}.${located.column})`;
+  const first = `(SELECT p.location_id FROM ${located.via.table} p WHERE p.tenant_id = ${table}.tenant_id AND p.id = ${table}.${located.column})`;
+  if (!located.orVia) return first;
+  const { table: parent, column } = located.orVia;
+  return `COALESCE(${first}, (SELECT q.location_id FROM ${parent} q WHERE q.tenant_id = ${table}.tenant_id AND q.id = ${table}.${column}))`;
 }
 
 /** SQL keeping a pulled row of `table` within the scope bound to `param` (a uuid[]), or null when every row stays. */
@@ -83,9 +96,10 @@ export async function touchedLocations(tx: Tx, tenantId: string, table: string, 
   const out = new Set<string>();
   if (rows[0]?.location_id) out.add(rows[0].location_id);
   if (located.via) {
-    const parentId = m.changes[located.via.field];
-    if (typeof parentId === "string" && isUuid(parentId)) {
-      const parent = await tx.query<{ location_id: string | null }>(`SELECT location_id::text FROM ${located.via.table} WHERE tenant_id = $1 AND id = $2`, [tenantId, parentId]);
+    for (const via of [located.via, located.orVia]) {
+      const parentId = via ? m.changes[via.field] : undefined;
+      if (!via || typeof parentId !== "string" || !isUuid(parentId)) continue;
+      const parent = await tx.query<{ location_id: string | null }>(`SELECT location_id::text FROM ${via.table} WHERE tenant_id = $1 AND id = $2`, [tenantId, parentId]);
       if (parent.rows[0]?.location_id) out.add(parent.rows[0].location_id);
     }
   } else if (typeof m.changes["locationId"] === "string") {

@@ -23,15 +23,16 @@ export function AccountSection() {
   return (
     <section ref={ref} tabIndex={-1} className="card card-pad account-section" id="account" aria-labelledby="account-title">
       <h2 id="account-title">{t("account.title")}</h2>
-      {status.connected ? <Connected status={status} defaults={defaults} /> : <NotConnected defaults={defaults} />}
+      {status.connected ? <Connected status={status} defaults={defaults} /> : <NotConnected status={status} defaults={defaults} />}
     </section>
   );
 }
 
-function NotConnected({ defaults }: { defaults: AccountDefaults }) {
+function NotConnected({ status, defaults }: { status: AccountStatus; defaults: AccountDefaults }) {
   const t = useT();
   return (
     <>
+      {status.serverLogOutPending && <div className="banner warn" role="status">{t("account.logOutPending")}</div>}
       <p className="muted" style={{ margin: 0 }}>{t("account.intro")}</p>
       <div className="account-choices">
         <div className="fieldset">
