@@ -19,6 +19,8 @@ export const documentLineSchema = z.object({
   /** The session this line bills, in UTC; printed in `timeZone` (the location's). */
   session: z.object({ startsAt: z.iso.datetime(), endsAt: z.iso.datetime(), timeZone: z.string().min(1).max(64) }).nullable().default(null),
   projectName: optionalText(160),
+  /** What the quantity counts when it is not plain units ("hour": an engineer's hours at the hourly rate); absent on older lines. */
+  unit: z.enum(["hour"]).optional(),
 });
 export type DocumentLine = z.infer<typeof documentLineSchema>;
 export type DocumentLineDraft = z.input<typeof documentLineSchema>;

@@ -120,4 +120,20 @@ describe("invoice numbers decided by the server", () => {
     const changed = await push.mutate({ mutations: [{ mutationId: uuidv7(), entity: "contract", rowId: contract.id, op: "update", changes: { body: "Autre texte." }, hlc: encodeHlc({ wallMs: Date.now(), counter: 0, node: "probe" }), baseVersion: null }] });
     expect(changed.results[0]).toMatchObject({ status: "rejected", code: "VALIDATION_FAILED" });
   });
+
+  it("a quote edited offline on one desk while the other sent it: the edit is refused by the server, the sent quote stays as sent", async () => {
+    const service = a.core.documents.settings.createServiceItem({ name: "Mixage par titre", unit: "unit", unitPriceCents: 25000, vatBp: 2000 });
+    const quote = a.core.documents.quotes.create({ clientId, services: [{ serviceItemId: service.id, quantityMilli: 2000 }] });
+    await a.engine.syncOnce();
+    await b.engine.syncOnce();
+    const sent = b.core.documents.quotes.send(quote.id);
+    a.core.documents.quotes.update({ id: quote.id, patch: { services: [{ serviceItemId: service.id, quantityMilli: 5000 }] } });
+    await b.engine.syncOnce();
+    expect(await a.engine.syncOnce()).toMatchObject({ rejected: 1 });
+    await a.engine.syncOnce();
+    await b.engine.syncOnce();
+    for (const d of [a, b]) expect(d.core.documents.quotes.get(quote.id)).toMatchObject({ status: "sent", number: `D-${year}-0001`, totalCents: sent.totalCents });
+    // The refused edit waits in desk A's inbox, with its content, rather than being lost.
+    expect(a.core.outbox.rejected().map((r) => r.entity)).toContain("quote");
+  });
 });

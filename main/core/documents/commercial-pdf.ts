@@ -110,7 +110,8 @@ function lineTable(doc: Pdf, d: CommercialDocument, L: PdfLabels, f: Formatter):
     if (details.length) doc.font("Helvetica").fontSize(8).fillColor(INK.muted).text(details.join("\n"), COL.desc, doc.y, { width: descWidth });
     const bottom = doc.y;
     doc.font("Helvetica").fontSize(9).fillColor(INK.text);
-    doc.text(f.quantity(line.quantityMilli), COL.qty, y, { width: COL.unit - COL.qty - 4, align: "right" });
+    // An engineer's hours read "4 h": the line then says "4 h × 45,00 €".
+    doc.text(`${f.quantity(line.quantityMilli)}${line.unit === "hour" ? " h" : ""}`, COL.qty, y, { width: COL.unit - COL.qty - 4, align: "right" });
     doc.text(f.money(line.unitPriceCents), COL.unit, y, { width: COL.disc - COL.unit - 4, align: "right" });
     doc.text(line.discountBp ? f.percent(line.discountBp) : "", COL.disc, y, { width: COL.vat - COL.disc - 4, align: "right" });
     doc.text(f.percent(c.vatBp), COL.vat, y, { width: COL.total - COL.vat - 4, align: "right" });

@@ -1,9 +1,9 @@
-import { bookingLines } from "../../../../shared/documents/billing";
 import { createQuoteInput, updateQuoteInput, type QuoteSession } from "../../../../shared/documents/document-inputs";
 import type { DocumentLine } from "../../../../shared/documents/document-line";
 import { displayNumber } from "../../../../shared/documents/document-numbers";
 import { QUOTE_TRANSITIONS, QUOTE_VALIDITY_DAYS, canMove, effectiveQuoteStatus, type QuoteStatus } from "../../../../shared/documents/document-status";
 import { computeTotals } from "../../../../shared/documents/document-totals";
+import { quoteSessionLines } from "../../../../shared/documents/quote-session-lines";
 import { depositRate } from "../../../../shared/booking/pricing";
 import { addDays } from "../../../../shared/zoned-time";
 import type { Db } from "../../db/open-database";
@@ -53,13 +53,13 @@ export class QuoteService {
   private linesOf(data: Pick<QuoteInput, "clientId" | "sessions" | "sessionDiscountBp" | "services" | "lines">): DocumentLine[] {
     const out: DocumentLine[] = [];
     for (const session of data.sessions) {
-      const check = this.bookings.check({ ...session, clientId: data.clientId });
+      const { gearDayPrices: _, ...draft } = session;
+      const check = this.bookings.check({ ...draft, clientId: data.clientId });
       const timeZone = this.context.location(session.locationId).timeZone;
-      const lines = bookingLines({
-        id: "", startsAt: session.startsAt, endsAt: session.endsAt, timeZone, projectName: session.projectName ?? null, title: session.title ?? null,
-        priceLines: check.price.lines, depositBp: 0,
-      });
-      out.push(...lines.map((l) => ({ ...l, bookingId: null, discountBp: data.sessionDiscountBp })));
+      out.push(...quoteSessionLines({
+        startsAt: session.startsAt, endsAt: session.endsAt, timeZone, projectName: session.projectName ?? null, title: session.title ?? null,
+        priceLines: check.price.lines, gearDayPrices: session.gearDayPrices, discountBp: data.sessionDiscountBp,
+      }));
     }
     for (const s of data.services) {
       const item = this.rows.get<ServiceItemRow>("service_item", s.serviceItemId);
@@ -97,7 +97,7 @@ export class QuoteService {
     const { id, patch } = parseInput(updateQuoteInput, input, "quote");
     return this.db.transaction(() => {
       const q = this.rows.get<QuoteRow>("quote", id);
-      if (q.status !== "draft") throw new AppError("DOCUMENT_LOCKED", `Quote ${id} is ${q.status}`, undefined, { status: q.status });
+      if (q.status !== "draft") throw new AppError("QUOTE_NOT_DRAFT", `Quote ${id} is ${q.status}: only a draft can be edited`, undefined, { status: q.status });
       const next: Record<string, unknown> = { notes: patch.notes, validUntil: patch.validUntil, depositBp: patch.depositBp, locationId: patch.locationId ?? undefined };
       if (patch.sessions || patch.services || patch.lines || patch.sessionDiscountBp !== undefined) {
         // What the patch leaves out is kept: the sessions, their discount, catalogue lines, typed lines.
@@ -145,7 +145,8 @@ export class QuoteService {
         throw new AppError("INVALID_TRANSITION", "This quote has expired", undefined, { from: "expired", to: "accepted" });
       }
       this.move(q.status, "accepted");
-      const bookingIds = q.sessions.map((s: QuoteSession) => this.bookings.create({ ...s, clientId: q.clientId, status: "hold" }).booking.id);
+      // The engineers and gear of each session go on its hold; the quote's own gear prices stay on the quote.
+      const bookingIds = q.sessions.map(({ gearDayPrices: _, ...s }: QuoteSession) => this.bookings.create({ ...s, clientId: q.clientId, status: "hold" }).booking.id);
       const deposit = q.depositBp > 0 && q.totalCents > 0 ? this.invoices.createQuoteDeposit({ ...q, bookingIds }, bookingIds) : null;
       this.rows.update("quote", id, {
         status: "accepted", acceptedAt: new Date(this.now()).toISOString(), bookingIds, depositInvoiceId: deposit?.id ?? null,

@@ -47,7 +47,8 @@ export interface BookingFormValues {
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function times(timeZone: string, startsAt: string, endsAt: string) {
+/** Two instants as the dates and times of the location's clock (the drawer's fields; the quote form's too). */
+export function wallTimes(timeZone: string, startsAt: string, endsAt: string) {
   const s = Date.parse(startsAt);
   const e = Date.parse(endsAt);
   return { startDate: wallDate(timeZone, s), startTime: wallTime(timeZone, s), endDate: wallDate(timeZone, e), endTime: wallTime(timeZone, e) };
@@ -73,7 +74,7 @@ export function initialValues(detail: BookingDetail | null, prefill: BookingPref
       ...base,
       locationId: detail.locationId, clientId: detail.clientId, roomIds: detail.rooms.map((r) => r.id), staffIds: detail.staff.map((s) => s.id),
       equipment: detail.equipment.map((l) => ({ equipmentId: l.equipmentId, quantity: String(l.quantity) })),
-      type: detail.type, ...times(timeZone, detail.startsAt, detail.endsAt),
+      type: detail.type, ...wallTimes(timeZone, detail.startsAt, detail.endsAt),
       title: detail.title ?? "", projectName: detail.projectName ?? "", notes: detail.notes ?? "",
       repeatUntil: addDays(wallDate(timeZone, Date.parse(detail.startsAt)), 28),
     };
@@ -84,7 +85,7 @@ export function initialValues(detail: BookingDetail | null, prefill: BookingPref
     startsAt: new Date(zonedToInstant(timeZone, fallback.date, start)).toISOString(),
     endsAt: new Date(zonedToInstant(timeZone, fallback.date, start + 120)).toISOString(),
   };
-  const t = times(timeZone, slot.startsAt, slot.endsAt);
+  const t = wallTimes(timeZone, slot.startsAt, slot.endsAt);
   return {
     ...base, ...t,
     locationId: slot.locationId, clientId: null, roomIds: slot.roomIds, staffIds: [], equipment: [], type: "hourly",
@@ -93,7 +94,7 @@ export function initialValues(detail: BookingDetail | null, prefill: BookingPref
 }
 
 /** The instants of the typed times on the location's clock, or the fields that cannot be read. */
-export function readTimes(v: BookingFormValues, timeZone: string): { startsAt: string; endsAt: string } | { errors: FieldErrors } {
+export function readTimes(v: Pick<BookingFormValues, "startDate" | "startTime" | "endDate" | "endTime">, timeZone: string): { startsAt: string; endsAt: string } | { errors: FieldErrors } {
   const errors: FieldErrors = {};
   if (!DATE.test(v.startDate)) errors.startsAt = ["v.date"];
   else if (!TIME.test(v.startTime)) errors.startsAt = ["v.time"];

@@ -30,7 +30,7 @@ export function DocLinesTable({ lines, currency }: { lines: readonly DocumentLin
               {(l.detail || l.projectName) && <div className="subtle">{[l.detail, l.projectName].filter(Boolean).join(" · ")}</div>}
               {l.session && <div className="subtle">{t("invoices.session", { when: formatDateTime(l.session.startsAt, l.session.timeZone, locale) })}</div>}
             </td>
-            <td className="num">{(l.quantityMilli / 1000).toLocaleString(locale)}</td>
+            <td className="num">{(l.quantityMilli / 1000).toLocaleString(locale)}{l.unit === "hour" ? " h" : ""}</td>
             <td className="num">{money(l.unitPriceCents)}</td>
             <td className="num">{percent(l.vatBp, locale)}{l.discountBp > 0 ? ` · −${percent(l.discountBp, locale)}` : ""}</td>
             <td className="num">{money(computed[i]?.netCents ?? 0)}</td>

@@ -1,4 +1,5 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { formatMoney } from "../../../../shared/money";
 import { Drawer } from "../../components/Drawer";
 import { useLocale, useT } from "../../i18n";
@@ -6,25 +7,33 @@ import { useTRPC } from "../../lib/trpc";
 import { useAction } from "../../lib/use-action";
 import { formatIsoDate, percent, statusTone, type QuoteView } from "./doc-helpers";
 import { DocLinesTable } from "./DocLinesTable";
+import { QuoteForm } from "./QuoteForm";
 import { usePdfDownload } from "./use-pdf-download";
 
 interface Props {
   id: string;
   clientName(id: string): string;
   onClose(): void;
+  /** Whether the person may change quotes (a draft's "Modifier"). */
+  canEdit: boolean;
   /** Opens an invoice (the deposit invoice, or the one made from the quote). */
   onOpenInvoice(id: string): void;
 }
 
-/** One quote: lines and totals from the core; send, accept (holds + deposit invoice), reject, invoice, PDF. */
-export function QuoteDrawer({ id, clientName, onClose, onOpenInvoice }: Props) {
+/** One quote: lines and totals from the core; edit a draft, send, accept (holds + deposit invoice), reject, invoice, PDF. */
+export function QuoteDrawer({ id, clientName, onClose, canEdit, onOpenInvoice }: Props) {
   const trpc = useTRPC();
   const quote = useQuery(trpc.documents.quotes.get.queryOptions({ id })).data;
+  const [editing, setEditing] = useState(false);
   if (!quote) return null;
-  return <QuoteDetail quote={quote} clientName={clientName(quote.clientId)} onClose={onClose} onOpenInvoice={onOpenInvoice} />;
+  // The same form as a new quote, filled with the draft; saving goes back to the quote.
+  if (editing && quote.status === "draft") return <QuoteForm quote={quote} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />;
+  return <QuoteDetail quote={quote} clientName={clientName(quote.clientId)} onClose={onClose} onOpenInvoice={onOpenInvoice} onEdit={canEdit ? () => setEditing(true) : null} />;
 }
 
-function QuoteDetail({ quote: q, clientName, onClose, onOpenInvoice }: { quote: QuoteView; clientName: string; onClose(): void; onOpenInvoice(id: string): void }) {
+interface DetailProps { quote: QuoteView; clientName: string; onClose(): void; onOpenInvoice(id: string): void; onEdit: (() => void) | null }
+
+function QuoteDetail({ quote: q, clientName, onClose, onOpenInvoice, onEdit }: DetailProps) {
   const t = useT();
   const locale = useLocale();
   const trpc = useTRPC();
@@ -61,6 +70,10 @@ function QuoteDetail({ quote: q, clientName, onClose, onOpenInvoice }: { quote: 
       </div>
       <div className="doc-actions">
         <button type="button" className="btn small" onClick={() => void downloadPdf()} disabled={pdf.isFetching}>{t("invoices.pdf")}</button>
+        {/* A draft past its validity can still be edited (e.g. to extend it): the client never saw it. */}
+        {q.status === "draft" && onEdit && (
+          <button type="button" className="btn small" disabled={busy} onClick={onEdit}>{t("quotes.edit")}</button>
+        )}
         {status === "draft" && (
           <button type="button" className="btn small primary" disabled={busy} onClick={() => void action.run(() => send.mutateAsync({ id: q.id }), t("quotes.sent"))}>{t("quotes.send")}</button>
         )}

@@ -10,8 +10,8 @@ import { useCan } from "../../lib/use-can";
 import { useEditor } from "../../lib/use-editor";
 import { useUiStore } from "../../store/ui-store";
 import { formatIsoDate, statusTone, type QuoteView } from "./doc-helpers";
-import { NewQuoteDrawer } from "./NewQuoteDrawer";
 import { QuoteDrawer } from "./QuoteDrawer";
+import { QuoteForm } from "./QuoteForm";
 
 const SORTS: Record<string, (a: QuoteView, b: QuoteView) => number> = {
   number: (a, b) => (a.displayNumber ?? "").localeCompare(b.displayNumber ?? ""),
@@ -73,9 +73,9 @@ export function QuotesTab() {
           <DataTable label={t("quotes.title")} columns={columns} rows={rows} sort={sort} onSort={setSort} onOpen={(r) => editor.open(r.id)} />
         )}
       </div>
-      {editor.editing === "new" && canCreate && <NewQuoteDrawer onClose={editor.close} onCreated={(id) => editor.open(id)} />}
+      {editor.editing === "new" && canCreate && <QuoteForm onClose={editor.close} onSaved={(id) => editor.open(id)} />}
       {editor.editing && editor.editing !== "new" && (
-        <QuoteDrawer key={editor.editing} id={editor.editing} clientName={clientName} onClose={editor.close}
+        <QuoteDrawer key={editor.editing} id={editor.editing} clientName={clientName} onClose={editor.close} canEdit={canCreate}
           onOpenInvoice={(id) => navigate({ page: "invoices", open: id })} />
       )}
     </>
