@@ -156,7 +156,9 @@ export const DOCUMENT_ENTITIES = {
   payment: {
     table: "payments",
     fields: {
-      invoiceId: f("invoice_id", "text", idSchema),
+      /** null: money taken for a booking before any invoice of it could take it (desktop migration 008). */
+      invoiceId: f("invoice_id", "text", idSchema.nullable()),
+      bookingId: f("booking_id", "text", idSchema.nullable()),
       clientId: f("client_id", "text", idSchema),
       amountCents: f("amount_cents", "int", cents.refine((c) => c > 0, V.atLeastOne)),
       method: f("method", "text", z.enum(PAYMENT_METHODS)),

@@ -52,7 +52,11 @@ export const signContractInput = z.object({ id: idSchema, signerName: requiredTe
 
 /** A session a quote proposes: priced like a booking; accepting the quote books it as a hold. */
 export const quoteSessionSchema = bookingDraftFields.pick({ locationId: true, roomIds: true, staffIds: true, equipment: true, type: true, startsAt: true, endsAt: true, title: true, projectName: true })
-  .partial({ staffIds: true, equipment: true, type: true, title: true, projectName: true });
+  .partial({ staffIds: true, equipment: true, type: true, title: true, projectName: true })
+  .extend({
+    /** The quote's own day price (HT) for some of the session's gear, by equipment id: the gear's rate otherwise. */
+    gearDayPrices: z.record(idSchema, cents).optional(),
+  });
 export type QuoteSession = z.infer<typeof quoteSessionSchema>;
 
 export const serviceLineInput = z.object({ serviceItemId: idSchema, quantityMilli: z.number().int().min(1, V.atLeastOne).max(1_000_000_000, V.tooLarge), discountBp: basisPoints.default(0) });

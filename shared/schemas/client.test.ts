@@ -41,6 +41,7 @@ describe("createClientInput: accepted", () => {
       vatNumber: null,
       notes: null,
       defaultDepositBp: null,
+      documentLanguage: "fr",
     });
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DOCUMENT_LANGUAGES } from "../documents/contract-templates";
 import { V, basisPoints, idSchema, optionalEmail, optionalPhone, optionalText, requiredText } from "./common";
 
 export const CLIENT_KINDS = ["person", "company"] as const;
@@ -14,6 +15,8 @@ export const clientFields = z.object({
   notes: optionalText(4000),
   /** Null: the studio's default deposit applies. */
   defaultDepositBp: basisPoints.nullish().transform((v) => v ?? null),
+  /** The language of the invoices, quotes and mail this client receives (French unless chosen). */
+  documentLanguage: z.enum(DOCUMENT_LANGUAGES, { message: V.invalid }).optional().transform((v) => v ?? "fr"),
 });
 export const createClientInput = clientFields;
 export const updateClientInput = z.object({ id: idSchema, patch: clientFields.partial() });

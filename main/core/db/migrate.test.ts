@@ -94,6 +94,12 @@ const SEED_AT: Record<number, (db: Db) => void> = {
   },
   // v6 added the access snapshot (nullable columns), v7 the documents: a desk's data is kept as is.
   6: (db) => SEED_AT[5]!(db),
+  // v8 let payments wait on a booking (no document rows here to carry over).
+  7: (db) => SEED_AT[6]!(db),
+  // v9 remembers each person's device id across logouts, seeded from the connected session.
+  8: (db) => SEED_AT[7]!(db),
+  // v10 gave clients a document language, French for those already there.
+  9: (db) => SEED_AT[8]!(db),
 };
 
 /** v3's booking rules on rooms, as an upgraded room gets them. */
@@ -111,9 +117,9 @@ describe("migrate", () => {
     expect(schemaVersion(db)).toBe(LATEST_VERSION);
     const schema = schemaOf(db);
     expect(Object.keys(schema)).toEqual([
-      "account_session", "booking_equipment", "booking_rooms", "booking_series", "booking_staff", "bookings", "clients", "contract_templates", "contracts",
+      "account_devices", "account_session", "booking_equipment", "booking_rooms", "booking_series", "booking_staff", "bookings", "clients", "contract_templates", "contracts",
       "device", "device_prefs", "document_emails", "document_local_counter", "document_profiles", "equipment", "equipment_maintenance", "invoices",
-      "locations", "outbox", "payments", "quotes", "rooms", "service_items", "staff", "staff_time_off", "studio", "sync_state",
+      "locations", "outbox", "payments", "pending_log_outs", "quotes", "rooms", "service_items", "staff", "staff_time_off", "studio", "sync_state",
     ]);
     for (const table of Object.keys(SEARCH_SOURCES)) expect(schema[table]).toContain("search_text TEXT NOT NULL");
     const synced = ["studio", "locations", "rooms", "staff", "equipment", "clients", "bookings", "booking_series", "staff_time_off", "equipment_maintenance",
@@ -146,6 +152,7 @@ describe("migrate", () => {
       }
     }
     if (from >= 1) expect(upgraded.prepare("SELECT * FROM rooms WHERE id = 'r1'").get()).toMatchObject(V3_ROOM_DEFAULTS);
+    if (from >= 1) expect(upgraded.prepare("SELECT DISTINCT document_language AS l FROM clients").all()).toEqual([{ l: "fr" }]);
     const fresh = openFile("fresh.sqlite");
     migrate(fresh);
     expect(schemaOf(upgraded)).toEqual(schemaOf(fresh));

@@ -87,18 +87,20 @@ function settle(
   at: { startMs: number; endMs: number; nowMs: number; n: number; upcoming: number; future: boolean },
 ): void {
   const b = core.bookings;
+  // Money is received from a client: a booking without one (a maintenance slot) takes no payment.
+  const paying = core.bookings.get(id).clientId !== null;
   if (at.future) {
     if (at.upcoming === 3) {
       b.cancel({ id, reason: "Artiste malade" });
       return;
     }
-    if (at.n % 3 === 0 && core.bookings.get(id).status === "confirmed") b.recordPayment({ id, amountCents: depositCents });
+    if (paying && at.n % 3 === 0 && core.bookings.get(id).status === "confirmed") b.recordPayment({ id, amountCents: depositCents });
     return;
   }
   b.setStatus({ id, status: "checked_in" });
   if (at.endMs <= at.nowMs) {
     b.setStatus({ id, status: "completed" });
     // Most past sessions are paid; a few are left owing, as in any studio.
-    if (at.n % 11 !== 0) b.recordPayment({ id, amountCents: totalCents });
+    if (paying && at.n % 11 !== 0) b.recordPayment({ id, amountCents: totalCents });
   }
 }

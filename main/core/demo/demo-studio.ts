@@ -95,6 +95,9 @@ const COMPANIES: [string, string][] = [
   ["Collectif Jazz Barbès", "Samuel Nkemelu"],
 ];
 
+/** London's clients get their invoices and quotes in English. */
+const ENGLISH_SPEAKING = new Set(["Harriet Cole", "James O'Connor", "Amara Okafor", "Tom Whitfield", "Northern Lights Records", "Brick Lane Sound Ltd"]);
+
 function slug(s: string): string {
   return s.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase().replace(/[^a-z]+/g, ".").replace(/^\.|\.$/g, "");
 }
@@ -110,6 +113,7 @@ export function demoClients(): ClientFields[] {
     vatNumber: null,
     notes: i % 5 === 0 ? "Préfère les sessions du soir." : null,
     defaultDepositBp: i % 7 === 0 ? 5000 : null,
+    documentLanguage: ENGLISH_SPEAKING.has(name) ? "en" : "fr",
   }));
   const companies: ClientFields[] = COMPANIES.map(([name, contact], i) => ({
     kind: "company",
@@ -121,6 +125,7 @@ export function demoClients(): ClientFields[] {
     vatNumber: `FR${String(10 + i)}${String(123456789 + i * 7919).slice(0, 9)}`,
     notes: null,
     defaultDepositBp: i % 3 === 0 ? 2000 : null,
+    documentLanguage: ENGLISH_SPEAKING.has(name) ? "en" : "fr",
   }));
   return [...people, ...companies];
 }

@@ -314,14 +314,24 @@ export class BookingService {
     })();
   }
 
-  /** Money received for a booking (the deposit, or the balance). */
+  /**
+   * Money received for a booking (the deposit, or the balance): a payment row, through the payments
+   * service (set by the documents service), which also keeps paid_cents. This older input names no
+   * method: the desk's drawer sends one through documents.payments.recordForBooking.
+   */
   recordPayment(input: unknown): BookingDetail {
     const { id, amountCents } = parseInput(recordPaymentInput, input, "payment");
-    return this.db.transaction(() => {
-      const { values } = this.store.get(id);
-      this.store.update(id, { ...values, paidCents: values.paidCents + amountCents }, values);
-      return this.get(id);
-    })();
+    if (!this.paymentRecorder) throw new AppError("INTERNAL", "No payment service");
+    return this.paymentRecorder({ bookingId: id, amountCents, method: "cash" });
+  }
+
+  /** Where payments are recorded (the documents' PaymentService; set once at start-up). */
+  paymentRecorder: ((input: { bookingId: string; amountCents: number; method: "cash" }) => BookingDetail) | null = null;
+
+  /** The paid cache (bookings.paid_cents), as the payments service derives it from the payment rows; writes only a change. */
+  storePaidCents(id: string, paidCents: number): void {
+    const { values } = this.store.get(id);
+    if (values.paidCents !== paidCents) this.store.update(id, { ...values, paidCents }, values);
   }
 
   /** Every occurrence of a would-be series with its verdict, for the series dialog. */

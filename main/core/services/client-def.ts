@@ -16,6 +16,7 @@ export function clientDef(): EntityDef<ClientFields> {
       vatNumber: { column: "vat_number", kind: "text" },
       notes: { column: "notes", kind: "text" },
       defaultDepositBp: { column: "default_deposit_bp", kind: "int" },
+      documentLanguage: { column: "document_language", kind: "text" },
     },
     sortable: { name: "name", kind: "kind", email: "email", createdAt: "created_at" },
     defaultSort: "name",

@@ -1,3 +1,4 @@
+import { DOCUMENT_LANGUAGES, type DocumentLanguage } from "../../../shared/documents/contract-templates";
 import { CLIENT_KINDS, createClientInput } from "../../../shared/schemas/client";
 import { EditorDrawer } from "../components/EditorDrawer";
 import { ClientDocuments } from "../pages/documents/ClientDocuments";
@@ -33,6 +34,7 @@ export function ClientForm({ client, onClose }: { client: ClientRow | null; onCl
       vatNumber: client?.vatNumber ?? "",
       notes: client?.notes ?? "",
       defaultDeposit: client?.defaultDepositBp == null ? "" : basisPointsToInput(client.defaultDepositBp, locale),
+      documentLanguage: (client?.documentLanguage ?? "fr") as DocumentLanguage,
     },
     toInput: (v, r) => ({
       kind: v.kind,
@@ -44,6 +46,7 @@ export function ClientForm({ client, onClose }: { client: ClientRow | null; onCl
       vatNumber: v.vatNumber,
       notes: v.notes,
       defaultDepositBp: r.percent("defaultDepositBp", v.defaultDeposit, { optional: true }),
+      documentLanguage: v.documentLanguage,
     }),
     schema: createClientInput,
     save: (input) => (client ? update.mutateAsync({ id: client.id, patch: input }) : create.mutateAsync(input)),
@@ -77,6 +80,9 @@ export function ClientForm({ client, onClose }: { client: ClientRow | null; onCl
         <TextField className="full" label={t("common.address")} name="address" errors={errors} value={v.address} onChange={(x) => set("address", x)} />
         <TextField label={t("clients.deposit")} name="defaultDepositBp" suffix="%" errors={errors} value={v.defaultDeposit} onChange={(x) => set("defaultDeposit", x)}
           hint={t("clients.depositHint", { pct: studio ? `${basisPointsToInput(studio.defaultDepositBp, locale)} %` : "30 %" })} />
+        <SelectField label={t("clients.documentLanguage")} name="documentLanguage" errors={errors} value={v.documentLanguage}
+          onChange={(x) => set("documentLanguage", x as DocumentLanguage)} hint={t("clients.documentLanguageHint")}
+          options={DOCUMENT_LANGUAGES.map((l) => ({ value: l, label: t(`clients.documentLanguage.${l}`) }))} />
         <TextArea className="full" label={t("common.notes")} name="notes" errors={errors} value={v.notes} onChange={(x) => set("notes", x)} />
       </div>
       {client && <ClientDocuments clientId={client.id} />}

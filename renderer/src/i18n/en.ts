@@ -96,6 +96,10 @@ export const en: Record<MessageKey, string> = {
   "clients.contactName": "Contact",
   "clients.vatNumber": "VAT number",
   "clients.deposit": "Default deposit",
+  "clients.documentLanguage": "Document language",
+  "clients.documentLanguageHint": "Invoices, quotes and emails",
+  "clients.documentLanguage.fr": "French",
+  "clients.documentLanguage.en": "English",
   "clients.depositHint": "Empty: the studio's deposit applies ({pct})",
   "clients.since": "Client since",
   "clients.export": "Export (CSV)",
@@ -374,4 +378,5 @@ export const en: Record<MessageKey, string> = {
   "error.PAYMENT_EXCEEDS_DUE": "The payment is larger than what is left to pay on the invoice.",
   "error.MERGE_FIELDS_UNKNOWN": "The template contains unknown fields: correct them in the contract template.",
   "error.NO_RECIPIENT": "The client has no email address: enter one.",
+  "error.OPERATOR_DISABLED": "The operator view is off on this server (no OPERATOR_TOKEN).",
 };

@@ -95,6 +95,10 @@ export const fr = {
   "clients.contactName": "Contact",
   "clients.vatNumber": "N° de TVA",
   "clients.deposit": "Acompte par défaut",
+  "clients.documentLanguage": "Langue des documents",
+  "clients.documentLanguageHint": "Factures, devis et e-mails",
+  "clients.documentLanguage.fr": "Français",
+  "clients.documentLanguage.en": "Anglais",
   "clients.depositHint": "Vide : l'acompte du studio s'applique ({pct})",
   "clients.since": "Client depuis",
   "clients.export": "Exporter (CSV)",
@@ -374,6 +378,7 @@ export const fr = {
   "error.PAYMENT_EXCEEDS_DUE": "Le paiement dépasse le montant restant dû sur la facture.",
   "error.MERGE_FIELDS_UNKNOWN": "Le modèle contient des champs inconnus : corrigez-les dans le modèle de contrat.",
   "error.NO_RECIPIENT": "Le client n'a pas d'adresse e-mail : indiquez-en une.",
+  "error.OPERATOR_DISABLED": "La vue opérateur est désactivée sur ce serveur (pas d'OPERATOR_TOKEN).",
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -8,7 +8,10 @@ import { useLocale, useT } from "../i18n";
 import { useTRPC } from "../lib/trpc";
 import { useEditor } from "../lib/use-editor";
 import { useUiStore } from "../store/ui-store";
+import { Icon } from "../components/Icon";
+import { useCan } from "../lib/use-can";
 import { InvoiceDrawer } from "./documents/InvoiceDrawer";
+import { NewInvoiceDrawer } from "./documents/NewInvoiceDrawer";
 import { CatalogueTab } from "./documents/CatalogueTab";
 import { QuotesTab } from "./documents/QuotesTab";
 import { formatIsoDate, statusTone, type InvoiceView, invoiceStatusLabel } from "./documents/doc-helpers";
@@ -49,7 +52,8 @@ function InvoicesList() {
   const t = useT();
   const locale = useLocale();
   const trpc = useTRPC();
-  const editor = useEditor(undefined, false);
+  const canInvoice = useCan("invoice.issue");
+  const editor = useEditor(undefined, canInvoice);
   const [status, setStatus] = useState<InvoiceStatus | "all">("all");
   const [sort, setSort] = useState<SortState>({ sort: "created", direction: "desc" });
   const invoices = useQuery(trpc.documents.invoices.list.queryOptions({}));
@@ -86,6 +90,11 @@ function InvoicesList() {
           <h1>{t("invoices.title")}</h1>
           <div className="muted" data-testid="list-count" data-count={rows.length}>{t("invoices.count", { n: rows.length })}</div>
         </div>
+        {canInvoice && (
+          <div className="actions">
+            <button className="btn primary" onClick={() => editor.open("new")}><Icon name="plus" size={16} />{t("newInvoice.button")}</button>
+          </div>
+        )}
       </div>
       <div className="card">
         <div className="doc-filters" role="group" aria-label={t("invoices.col.status")}>
@@ -101,6 +110,7 @@ function InvoicesList() {
           <DataTable label={t("invoices.title")} columns={columns} rows={rows} sort={sort} onSort={setSort} onOpen={(r) => editor.open(r.id)} />
         )}
       </div>
+      {editor.editing === "new" && <NewInvoiceDrawer onClose={editor.close} onCreated={(id) => editor.open(id)} />}
       {editingId && <InvoiceDrawer key={editingId} id={editingId} clientName={clientName} onClose={editor.close} onOpen={(id) => editor.open(id)} />}
     </>
   );

@@ -142,6 +142,7 @@ export const ENTITY_TABLES: Partial<Record<SyncedEntity, EntityTable>> = {
       vatNumber: f("vat_number", "text", clientFields.shape.vatNumber),
       notes: f("notes", "text", clientFields.shape.notes),
       defaultDepositBp: f("default_deposit_bp", "int", clientFields.shape.defaultDepositBp),
+      documentLanguage: f("document_language", "text", clientFields.shape.documentLanguage),
       ...lifecycle,
     },
   },

@@ -99,6 +99,29 @@ describe("documents router", () => {
     }
   });
 
+  it("an English-speaking client's invoice, its PDF and its mail are in English; a French client's stay French", async () => {
+    const w = world();
+    const caller = createCoreCaller({ core: w.core });
+    const client = await caller.clients.create({ kind: "company", name: "Brick Lane Sound Ltd", contactName: "Daniel Reid", email: "daniel@bricklane.co.uk", documentLanguage: "en" });
+    const { booking } = await caller.bookings.create(bookingAt(w, "2026-06-03 14:00", "2026-06-03 16:00", { clientId: client.id }));
+    const inv = await caller.documents.invoices.issue({ id: (await caller.documents.invoices.fromBookings({ bookingIds: [booking.id], purpose: "standard" })).id });
+    const pdf = await caller.documents.invoices.pdf({ id: inv.id });
+    expect(pdf.filename).toBe(`invoice-${inv.displayNumber}.pdf`);
+    const text = readPdf(pdf, "invoice-english");
+    for (const expected of ["INVOICE", `Provisional no. ${inv.displayNumber}`, "Brick Lane Sound Ltd", "Wed, 3 June 2026, 14:00 – 16:00", "Total incl. VAT", "€228.00", "Payable within 30 days"]) {
+      expect(text).toContain(expected);
+    }
+    expect(text).not.toContain("Total TTC");
+    const mail = await caller.documents.emails.send({ documentKind: "invoice", documentId: inv.id });
+    expect(mail).toMatchObject({ subject: `Invoice ${inv.displayNumber} — ${w.core.studio.get().name}`, attachmentName: pdf.filename });
+
+    // Switched back to French, the same invoice prints in French.
+    await caller.clients.update({ id: client.id, patch: { documentLanguage: "fr" } });
+    expect(readPdf(await caller.documents.invoices.pdf({ id: inv.id }))).toContain("Total TTC");
+    const bad = await failure(w, (c) => c.clients.update({ id: client.id, patch: { documentLanguage: "de" as "fr" } }));
+    expect(bad.data).toMatchObject({ appCode: "VALIDATION_FAILED" });
+  });
+
   it("a credit note's PDF names the invoice it credits, with negative amounts", async () => {
     const w = world();
     const caller = createCoreCaller({ core: w.core });

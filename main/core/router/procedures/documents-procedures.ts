@@ -1,14 +1,24 @@
 import { z } from "zod";
 import {
-  byId, clientInput, contractSourceInput, createContractInput, createInvoiceFromBookingsInput, createInvoiceInput, createQuoteInput, creditNoteInput,
+  byId, clientInput, contractSourceInput, createContractInput, createInvoiceFromBookingsInput, createInvoiceInput, createQuoteInput,
   documentProfileInput, listInvoicesInput, recordInvoicePaymentInput, sendDocumentInput, serviceItemFields, signContractInput, templateFields,
   updateContractInput, updateInvoiceInput, updateQuoteInput, updateServiceItemInput, updateTemplateInput, voidInvoiceInput,
 } from "../../../../shared/documents/document-inputs";
+import { creditNoteLinesInput } from "../../../../shared/documents/credit-selection";
+import { listPaymentsInput, recordBookingPaymentInput } from "../../../../shared/documents/payment-inputs";
+import { can } from "../../../../shared/permissions/access";
 import { idSchema } from "../../../../shared/schemas/common";
+import type { StudioCore } from "../../studio-core";
 import { router, studioProcedure } from "../trpc";
 
 const listInput = z.object({ includeArchived: z.boolean().optional() }).optional();
 const byClient = z.object({ clientId: idSchema.optional() }).optional();
+/** finance.view at a location, for the acting person (the local owner without an account). */
+const seesMoney = (core: StudioCore) => {
+  const subject = core.access.subject();
+  const now = core.clock.boundedNow();
+  return (locationId: string | null) => can(subject, "finance.view", { locationId, now });
+};
 
 /** Contracts, quotes, invoices, payments, the catalogue, templates, legal details and mail: what the documents screens call. */
 export const documentsProcedures = router({
@@ -64,16 +74,23 @@ export const documentsProcedures = router({
     update: studioProcedure.input(updateInvoiceInput).mutation(({ ctx, input }) => ctx.core.documents.invoices.update(input)),
     issue: studioProcedure.input(byId).mutation(({ ctx, input }) => ctx.core.documents.invoices.issue(input.id)),
     void: studioProcedure.input(voidInvoiceInput).mutation(({ ctx, input }) => ctx.core.documents.invoices.void(input)),
-    creditNote: studioProcedure.input(creditNoteInput).mutation(({ ctx, input }) => ctx.core.documents.invoices.creditNote(input)),
+    /** What is left to credit of each line (thousandths), for the credit-note dialog. */
+    creditable: studioProcedure.input(byId).query(({ ctx, input }) => ctx.core.documents.invoices.creditableOf(input.id)),
+    creditNote: studioProcedure.input(creditNoteLinesInput).mutation(({ ctx, input }) => ctx.core.documents.invoices.creditNote(input)),
     pdf: studioProcedure.input(byId).query(({ ctx, input }) => ctx.core.documents.invoicePdf(input.id)),
   }),
   payments: router({
-    list: studioProcedure.input(z.object({ invoiceId: idSchema.optional(), clientId: idSchema.optional() }).optional()).query(({ ctx, input }) => ctx.core.documents.payments.list(input ?? {})),
+    list: studioProcedure.input(listPaymentsInput.optional()).query(({ ctx, input }) => ctx.core.documents.payments.list(input ?? {})),
     record: studioProcedure.input(recordInvoicePaymentInput).mutation(({ ctx, input }) => ctx.core.documents.payments.record(input)),
+    /** Money taken at the booking drawer: onto the booking's open invoice, else waiting on the booking. */
+    recordForBooking: studioProcedure.input(recordBookingPaymentInput).mutation(({ ctx, input }) => ctx.core.documents.payments.recordForBooking(input)),
   }),
   clients: router({
     balance: studioProcedure.input(clientInput).query(({ ctx, input }) => ctx.core.documents.clientBalance(input.clientId)),
     documents: studioProcedure.input(clientInput).query(({ ctx, input }) => ctx.core.documents.clientDocuments({ id: input.clientId })),
+    /** The client's sessions, past and upcoming; amounts only where the acting person may see money. */
+    sessions: studioProcedure.input(clientInput).query(({ ctx, input }) => ctx.core.documents.clients.sessions(input.clientId, seesMoney(ctx.core))),
+    payments: studioProcedure.input(clientInput).query(({ ctx, input }) => ctx.core.documents.clients.paymentsOf(input.clientId, seesMoney(ctx.core))),
   }),
   emails: router({
     send: studioProcedure.input(sendDocumentInput).mutation(({ ctx, input }) => ctx.core.documents.send(input)),

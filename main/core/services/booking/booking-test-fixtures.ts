@@ -1,5 +1,6 @@
 import { afterEach } from "vitest";
 import { zonedToInstant } from "../../../../shared/zoned-time";
+import { AppError } from "../../errors";
 import { createStudioCore, type StudioCore } from "../../studio-core";
 import { SETUP, T0, equipmentInput, manualClock, roomInput, staffInput, tempDir } from "../../test-fixtures";
 
@@ -82,4 +83,14 @@ export function bookingWorlds(): (start?: number) => BookingWorld {
     open.push(w);
     return w;
   };
+}
+
+/** The app code a core call throws, "no error" when it succeeds (for tables of refusals). */
+export function codeOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    return e instanceof AppError ? e.code : String(e);
+  }
+  return "no error";
 }

@@ -1,3 +1,4 @@
+import type { DocumentLanguage } from "../../../../shared/documents/contract-templates";
 import type { CancellationPolicy } from "../../../../shared/booking/cancellation";
 import type { BillableBooking } from "../../../../shared/documents/billing";
 import { wallDate } from "../../../../shared/zoned-time";
@@ -29,7 +30,7 @@ export interface StudioDetails {
 }
 
 export interface LocationDetails { id: string; name: string; timeZone: string; address: string | null; phone: string | null; email: string | null }
-export interface ClientDetails { id: string; name: string; address: string | null; email: string | null; vatNumber: string | null; contactName: string | null; defaultDepositBp: number | null }
+export interface ClientDetails { id: string; name: string; address: string | null; email: string | null; vatNumber: string | null; contactName: string | null; defaultDepositBp: number | null; documentLanguage: DocumentLanguage }
 export interface BookingFacts extends BookingValues { id: string; roomNames: string[]; timeZone: string }
 
 /** Default payment terms and late-fee rate before the studio fills in its legal details. */
@@ -78,6 +79,7 @@ export class DocumentContext {
       id, name: String(row.name), address: (row.address as string | null) ?? null, email: (row.email as string | null) ?? null,
       vatNumber: (row.vat_number as string | null) ?? null, contactName: (row.contact_name as string | null) ?? null,
       defaultDepositBp: (row.default_deposit_bp as number | null) ?? null,
+      documentLanguage: row.document_language === "en" ? "en" : "fr",
     };
   }
 

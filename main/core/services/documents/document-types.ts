@@ -30,7 +30,7 @@ export interface InvoiceRow extends DocRow {
   paidCents: number; notes: string | null; voidedAt: string | null; voidReason: string | null;
 }
 
-export interface PaymentRow extends DocRow { invoiceId: string; clientId: string; amountCents: number; method: PaymentMethod; receivedOn: string; reference: string | null }
+export interface PaymentRow extends DocRow { invoiceId: string | null; bookingId: string | null; clientId: string; amountCents: number; method: PaymentMethod; receivedOn: string; reference: string | null }
 
 export interface EmailRow extends DocRow {
   to: string; subject: string; body: string; documentKind: "invoice" | "quote" | "contract"; documentId: string; attachmentName: string;

@@ -2,17 +2,9 @@ import { describe, expect, it } from "vitest";
 import { computeTotals } from "../../../../shared/documents/document-totals";
 import { testPngDataUrl } from "../../documents/test-png";
 import { AppError } from "../../errors";
-import { bookingAt, bookingWorlds, type BookingWorld } from "../booking/booking-test-fixtures";
+import { bookingAt, bookingWorlds, type BookingWorld, codeOf } from "../booking/booking-test-fixtures";
 
 const world = bookingWorlds();
-const codeOf = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    return e instanceof AppError ? e.code : String(e);
-  }
-  return "no error";
-};
 async function asyncCodeOf(fn: () => Promise<unknown>): Promise<string> {
   try {
     await fn();
@@ -203,7 +195,7 @@ describe("quotes", () => {
     const updated = w.core.documents.quotes.update({ id: q.id, patch: { sessions: [{ locationId: w.locationId, roomIds: [w.studioA], startsAt: longer.startsAt, endsAt: longer.endsAt }] } });
     expect(updated.lines.map((l) => [l.kind, l.unitPriceCents, l.discountBp])).toEqual([["room", 28500, 1000], ["custom", 500, 0], ["service", 8000, 0]]);
     w.core.documents.quotes.send(q.id);
-    expect(codeOf(() => w.core.documents.quotes.update({ id: q.id, patch: { notes: "x" } }))).toBe("DOCUMENT_LOCKED");
+    expect(codeOf(() => w.core.documents.quotes.update({ id: q.id, patch: { notes: "x" } }))).toBe("QUOTE_NOT_DRAFT");
   });
 
   it("accepting a quote whose session collides books nothing and drafts nothing", () => {

@@ -5,22 +5,23 @@ import type { DeviceClock } from "../../sync/device-clock";
 import type { LocalWriter } from "../../sync/local-writer";
 import type { BookingService } from "../booking-service";
 import { parseInput } from "../parse-input";
+import { ClientActivity } from "./client-activity";
 import { ContractService } from "./contract-service";
 import { DocumentContext } from "./document-context";
 import { CommercialPdfs } from "./document-pdfs";
 import { DocumentRows } from "./document-rows";
 import { DocumentSettings } from "./document-settings";
-import type { ContractView, InvoiceView, PaymentRow, PdfFile, QuoteView } from "./document-types";
+import type { ContractView, InvoiceView, PdfFile, QuoteView } from "./document-types";
 import { EmailQueue, type EmailStatusView } from "./email-queue";
 import { InvoiceService } from "./invoice-service";
-import { PaymentService } from "./payment-service";
+import { PaymentService, type PaymentView } from "./payment-service";
 import { QuoteService } from "./quote-service";
 
 export interface ClientDocuments {
   invoices: InvoiceView[];
   quotes: QuoteView[];
   contracts: ContractView[];
-  payments: PaymentRow[];
+  payments: PaymentView[];
   emails: EmailStatusView[];
 }
 
@@ -32,6 +33,7 @@ export class DocumentsService {
   readonly invoices: InvoiceService;
   readonly payments: PaymentService;
   readonly emails: EmailQueue;
+  readonly clients: ClientActivity;
   private readonly pdfs: CommercialPdfs;
 
   constructor(db: Db, writer: LocalWriter, clock: DeviceClock, bookings: BookingService, now: () => number) {
@@ -42,7 +44,11 @@ export class DocumentsService {
     this.quotes = new QuoteService(db, rows, context, bookings, this.invoices, clock, now);
     this.contracts = new ContractService(db, rows, context, clock, now, (id) => this.settings.template(id));
     this.payments = new PaymentService(db, rows, context, this.invoices, bookings, now);
+    // One record of money received: the booking drawer's payments and the invoices' are payment rows.
+    bookings.paymentRecorder = (input) => this.payments.recordForBooking(input).booking;
+    this.invoices.onIssued = (id) => this.payments.applyWaiting(id);
     this.emails = new EmailQueue(rows, context);
+    this.clients = new ClientActivity(bookings, this.payments, context, now, db);
     this.pdfs = new CommercialPdfs(context);
   }
 
@@ -61,14 +67,14 @@ export class DocumentsService {
     return this.emails.queue(input, async (kind, id) => {
       if (kind === "invoice") {
         const i = this.invoices.get(id);
-        return { pdf: await this.invoicePdf(id), clientId: i.clientId, title: i.kind === "credit_note" ? "Avoir" : "Facture", number: i.displayNumber };
+        return { pdf: await this.invoicePdf(id), clientId: i.clientId, kind: i.kind, title: null, number: i.displayNumber };
       }
       if (kind === "quote") {
         const q = this.quotes.get(id);
-        return { pdf: await this.quotePdf(id), clientId: q.clientId, title: "Devis", number: q.displayNumber };
+        return { pdf: await this.quotePdf(id), clientId: q.clientId, kind: "quote", title: null, number: q.displayNumber };
       }
       const c = this.contracts.get(id);
-      return { pdf: await this.contracts.pdf(id), clientId: c.clientId, title: c.title, number: c.displayNumber };
+      return { pdf: await this.contracts.pdf(id), clientId: c.clientId, kind: "contract", title: c.title, number: c.displayNumber };
     });
   }
 

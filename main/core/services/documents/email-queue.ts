@@ -4,6 +4,7 @@ import { parseInput } from "../parse-input";
 import type { DocumentContext } from "./document-context";
 import type { DocumentRows } from "./document-rows";
 import type { EmailRow, PdfFile } from "./document-types";
+import { MAIL_TEXT, type MailedKind } from "./mail-text";
 
 export type EmailStatusView = Omit<EmailRow, "attachmentBase64" | "body"> & { attachmentBytes: number };
 
@@ -17,17 +18,20 @@ export class EmailQueue {
     private readonly context: DocumentContext,
   ) {}
 
-  async queue(input: unknown, document: (kind: "invoice" | "quote" | "contract", id: string) => Promise<{ pdf: PdfFile; clientId: string; title: string; number: string | null }>): Promise<EmailStatusView> {
+  async queue(input: unknown, document: (kind: "invoice" | "quote" | "contract", id: string) => Promise<{ pdf: PdfFile; clientId: string; kind: MailedKind | "contract"; title: string | null; number: string | null }>): Promise<EmailStatusView> {
     const data = parseInput(sendDocumentInput, input, "email");
     const doc = await document(data.documentKind, data.documentId);
     const client = this.context.client(doc.clientId);
     const to = data.to ?? client.email;
     if (!to) throw new AppError("NO_RECIPIENT", "The client has no email address", { to: ["v.required"] });
     const studio = this.context.studio();
-    const label = doc.number ? `${doc.title} ${doc.number}` : doc.title;
+    const words = MAIL_TEXT[client.documentLanguage];
+    // A contract's title is its own (its template's language); the other documents are named in the client's.
+    const title = doc.kind === "contract" ? doc.title ?? "" : words.title[doc.kind];
+    const label = doc.number ? `${title} ${doc.number}` : title;
     const id = this.rows.insert("document_email", {
       to, subject: data.subject ?? `${label} — ${studio.name}`,
-      body: data.body ?? `Bonjour ${client.contactName ?? client.name},\n\nVeuillez trouver ci-joint : ${label}.\n\nCordialement,\n${studio.name}`,
+      body: data.body ?? words.body(client.contactName ?? client.name, label, studio.name),
       documentKind: data.documentKind, documentId: data.documentId, attachmentName: doc.pdf.filename, attachmentBase64: doc.pdf.base64, status: "queued", error: null, sentAt: null,
     });
     return this.status(id);

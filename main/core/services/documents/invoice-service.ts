@@ -1,7 +1,8 @@
 import { balanceLines, creditFits, creditLines, depositLines, depositDeductions, depositOfLines, bookingLines, amountDue } from "../../../../shared/documents/billing";
 import {
-  createInvoiceFromBookingsInput, createInvoiceInput, creditNoteInput, listInvoicesInput, updateInvoiceInput, voidInvoiceInput,
+  createInvoiceFromBookingsInput, createInvoiceInput, listInvoicesInput, updateInvoiceInput, voidInvoiceInput,
 } from "../../../../shared/documents/document-inputs";
+import { creditableQuantities, creditNoteLinesInput, pickedCreditLines, type CreditPick } from "../../../../shared/documents/credit-selection";
 import type { DocumentLine } from "../../../../shared/documents/document-line";
 import { displayNumber } from "../../../../shared/documents/document-numbers";
 import { INVOICE_TRANSITIONS, canMove, effectiveInvoiceStatus, statusAfterPayments, type StoredInvoiceStatus } from "../../../../shared/documents/document-status";
@@ -40,6 +41,9 @@ export class InvoiceService {
     private readonly clock: DeviceClock,
     private readonly now: () => number,
   ) {}
+
+  /** Called inside the issue transaction: the bookings' waiting payments go onto the new invoice (PaymentService.applyWaiting). */
+  onIssued: (id: string) => void = () => {};
 
   get(id: string): InvoiceView {
     return this.view(this.rows.get<InvoiceRow>("invoice", id));
@@ -126,14 +130,18 @@ export class InvoiceService {
     return this.get(id);
   }
 
-  /** Issues a draft: dated today in the location's calendar, due after the studio's terms, with this desk's provisional label. */
-  issue(id: string): InvoiceView {
+  /**
+   * Issues a draft: dated today in the location's calendar, due after the studio's terms, with this desk's provisional label.
+   * `atMs`: only the demo studio passes one (invoices issued weeks ago, so it looks lived in); the app always issues now.
+   */
+  issue(id: string, atMs?: number): InvoiceView {
     return this.db.transaction(() => {
       const row = this.rows.get<InvoiceRow>("invoice", id);
       this.move(row, "issued");
-      const issuedOn = this.context.today(row.locationId, this.now());
+      const issuedOn = this.context.today(row.locationId, atMs ?? this.now());
       const dueOn = addDays(issuedOn, this.context.studio().paymentTermsDays);
       this.rows.update("invoice", id, { status: "issued", issuedOn, dueOn, provisionalNumber: nextProvisionalNumber(this.db, this.clock.nodeId) });
+      this.onIssued(id);
       return this.get(id);
     })();
   }
@@ -153,15 +161,16 @@ export class InvoiceService {
 
   /** A credit note against an issued invoice, the whole of it or some lines, issued at once; never more than what is left of it. */
   creditNote(input: unknown): InvoiceView {
-    const { invoiceId, lineIndexes, reason } = parseInput(creditNoteInput, input, "credit note");
+    const { invoiceId, lineIndexes, lines: picks, reason } = parseInput(creditNoteLinesInput, input, "credit note");
     return this.db.transaction(() => {
       const invoice = this.get(invoiceId);
       if (invoice.kind !== "invoice" || invoice.status === "draft" || invoice.status === "void") {
         throw new AppError("INVALID_TRANSITION", `A credit note needs an issued invoice (this one is ${invoice.status})`, undefined, { from: invoice.status });
       }
-      const picked = lineIndexes ? [...new Set(lineIndexes)].map((i) => invoice.lines[i]).filter((l): l is DocumentLine => l !== undefined) : invoice.lines;
-      if (picked.length === 0) throw new AppError("VALIDATION_FAILED", "No line to credit", { lineIndexes: ["v.atLeastOne"] });
-      const lines = creditLines(picked);
+      const lines = picks ? this.pickedLines(invoice.lines, picks, this.creditable(invoice.id, invoice.lines)) : creditLines(lineIndexes
+        ? [...new Set(lineIndexes)].map((i) => invoice.lines[i]).filter((l): l is DocumentLine => l !== undefined)
+        : invoice.lines);
+      if (lines.length === 0) throw new AppError("VALIDATION_FAILED", "No line to credit", { lineIndexes: ["v.atLeastOne"] });
       const totals = totalsOf(lines);
       if (!creditFits(invoice.totalCents, invoice.creditedCents, totals.totalCents)) {
         throw new AppError("CREDIT_EXCEEDS_INVOICE", "The credit note is larger than what is left of the invoice", undefined, { leftCents: invoice.totalCents + invoice.creditedCents });
@@ -174,6 +183,27 @@ export class InvoiceService {
       });
       return this.get(id);
     })();
+  }
+
+  /** What is left to credit of each line of an invoice (quantities in thousandths), after its issued credit notes. */
+  creditableOf(id: string): number[] {
+    const invoice = this.rows.get<InvoiceRow>("invoice", id);
+    return this.creditable(id, invoice.lines);
+  }
+
+  private creditable(id: string, lines: readonly DocumentLine[]): number[] {
+    const credits = this.rows.list<InvoiceRow>("invoice", "credited_invoice_id = ? AND status NOT IN ('void', 'draft')", [id], "created_at, id");
+    return creditableQuantities(lines, credits.map((c) => c.lines));
+  }
+
+  /** Some quantity of some lines (shared/documents/credit-selection.ts); a pick beyond the line is refused, naming the line. */
+  private pickedLines(invoiceLines: readonly DocumentLine[], picks: CreditPick[], remaining: number[]): DocumentLine[] {
+    const { lines, errors } = pickedCreditLines(invoiceLines, picks, remaining);
+    if (errors.length > 0) {
+      throw new AppError("VALIDATION_FAILED", `Cannot credit line ${errors[0]!.index + 1}: ${errors[0]!.problem}`,
+        Object.fromEntries(errors.map((e) => [`lines.${e.index}`, [e.problem === "too_much" ? "v.tooLarge" : "v.invalid"]])));
+    }
+    return lines;
   }
 
   private move(row: InvoiceRow, to: StoredInvoiceStatus): void {

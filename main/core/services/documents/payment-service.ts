@@ -1,18 +1,30 @@
 import { recordInvoicePaymentInput } from "../../../../shared/documents/document-inputs";
 import { statusAfterPayments } from "../../../../shared/documents/document-status";
+import { allocateBookingPayment, paymentsForNewInvoice } from "../../../../shared/documents/payment-allocation";
+import { listPaymentsInput, recordBookingPaymentInput } from "../../../../shared/documents/payment-inputs";
 import type { Db } from "../../db/open-database";
+import { prepareCached } from "../../db/statement-cache";
 import { AppError } from "../../errors";
 import type { BookingService } from "../booking-service";
+import type { BookingDetail } from "../booking/booking-views";
 import { parseInput } from "../parse-input";
 import type { DocumentContext } from "./document-context";
 import type { DocumentRows } from "./document-rows";
 import type { InvoiceRow, InvoiceView, PaymentRow } from "./document-types";
 import type { InvoiceService } from "./invoice-service";
+import { paidFromPayments } from "./booking-paid";
+
+/** A payment as lists show it: with the number of the invoice it settles, if any. */
+export interface PaymentView extends PaymentRow {
+  invoiceNumber: string | null;
+}
 
 /**
- * Payments against invoices (cash, card, bank transfer, online; partial or whole). One payment
- * row, the invoice's paid amount and status, and the paid amount of the bookings it bills, all in
- * one transaction.
+ * Payments (cash, card, bank transfer, online; partial or whole): the one record of money received.
+ * A payment settles an invoice, or waits on its booking until an invoice of the booking is issued.
+ * The invoice's paid amount and status, and the bookings' paid cache (bookings.paid_cents, read by
+ * the cancellation policy and the deposits report), are rewritten from the payment rows in the same
+ * transaction, by `settle` alone.
  */
 export class PaymentService {
   constructor(
@@ -24,11 +36,19 @@ export class PaymentService {
     private readonly now: () => number,
   ) {}
 
-  list(filter: { invoiceId?: string; clientId?: string }): PaymentRow[] {
-    return this.rows.list<PaymentRow>("payment", "(? IS NULL OR invoice_id = ?) AND (? IS NULL OR client_id = ?)",
-      [filter.invoiceId ?? null, filter.invoiceId ?? null, filter.clientId ?? null, filter.clientId ?? null], "received_on DESC, created_at DESC, id");
+  list(input: unknown = {}): PaymentView[] {
+    const f = parseInput(listPaymentsInput, input ?? {}, "payment list");
+    const rows = this.rows.list<PaymentRow>("payment", "(? IS NULL OR invoice_id = ?) AND (? IS NULL OR client_id = ?) AND (? IS NULL OR booking_id = ?)",
+      [f.invoiceId ?? null, f.invoiceId ?? null, f.clientId ?? null, f.clientId ?? null, f.bookingId ?? null, f.bookingId ?? null], "received_on DESC, created_at DESC, id");
+    const numbers = new Map<string, string | null>();
+    const numberOf = (id: string) => {
+      if (!numbers.has(id)) numbers.set(id, this.rows.find<InvoiceRow>("invoice", id) ? this.invoices.get(id).displayNumber : null);
+      return numbers.get(id) ?? null;
+    };
+    return rows.map((p) => ({ ...p, invoiceNumber: p.invoiceId ? numberOf(p.invoiceId) : null }));
   }
 
+  /** A payment on an invoice, up to what is left to pay on it. */
   record(input: unknown): { payment: PaymentRow; invoice: InvoiceView } {
     const data = parseInput(recordInvoicePaymentInput, input, "payment");
     return this.db.transaction(() => {
@@ -40,30 +60,62 @@ export class PaymentService {
         throw new AppError("PAYMENT_EXCEEDS_DUE", "The payment is larger than what is left to pay", { amountCents: ["v.tooLarge"] }, { dueCents: invoice.dueCents });
       }
       const paymentId = this.rows.insert("payment", {
-        invoiceId: invoice.id, clientId: invoice.clientId, amountCents: data.amountCents, method: data.method,
-        receivedOn: data.receivedOn ?? this.context.today(invoice.locationId, this.now()), reference: data.reference ?? null,
+        invoiceId: invoice.id, bookingId: invoice.bookingIds.length === 1 ? invoice.bookingIds[0] : null, clientId: invoice.clientId, amountCents: data.amountCents,
+        method: data.method, receivedOn: data.receivedOn ?? this.context.today(invoice.locationId, this.now()), reference: data.reference ?? null,
       });
-      const paid = invoice.paidCents + data.amountCents;
-      const stored = this.rows.get<InvoiceRow>("invoice", invoice.id);
-      this.rows.update("invoice", invoice.id, { paidCents: paid, status: statusAfterPayments(stored.status, invoice.totalCents + invoice.creditedCents, paid) });
-      this.spreadOverBookings(invoice.bookingIds, data.amountCents);
+      this.settle([invoice.id], invoice.bookingIds);
       return { payment: this.rows.get<PaymentRow>("payment", paymentId), invoice: this.invoices.get(invoice.id) };
     })();
   }
 
-  /** The amount paid goes onto the invoice's bookings in order, each up to what it still owes (their balance checks read it). */
-  private spreadOverBookings(bookingIds: readonly string[], amountCents: number): void {
-    let left = amountCents;
-    const bookings = this.context.bookings(bookingIds.filter((id) => this.exists(id)));
-    for (const b of bookings) {
-      const take = Math.min(left, Math.max(0, b.totalCents - b.paidCents));
-      if (take > 0) this.bookings.recordPayment({ id: b.id, amountCents: take });
-      left -= take;
-      if (left === 0) break;
-    }
+  /**
+   * Money taken at the booking drawer: on the booking's open invoices (deposit first), the rest
+   * waiting on the booking (shared/documents/payment-allocation.ts). One row per invoice it settles.
+   */
+  recordForBooking(input: unknown): { payments: PaymentRow[]; booking: BookingDetail } {
+    const data = parseInput(recordBookingPaymentInput, input, "payment");
+    return this.db.transaction(() => {
+      const booking = this.bookings.get(data.bookingId);
+      if (!booking.clientId) throw new AppError("VALIDATION_FAILED", "A payment needs the booking's client", { clientId: ["v.required"] });
+      // The booking's invoices whoever they are made out to (the booking's client may have changed since).
+      const open = this.rows.list<InvoiceRow>("invoice", "kind = 'invoice' AND EXISTS (SELECT 1 FROM json_each(booking_ids) j WHERE j.value = ?)", [booking.id])
+        .map((r) => this.invoices.view(r));
+      const receivedOn = data.receivedOn ?? this.context.today(booking.locationId, this.now());
+      const clientOf = (invoiceId: string | null) => open.find((i) => i.id === invoiceId)?.clientId ?? booking.clientId;
+      const ids = allocateBookingPayment(data.amountCents, open).map((a) => this.rows.insert("payment", {
+        invoiceId: a.invoiceId, bookingId: booking.id, clientId: clientOf(a.invoiceId), amountCents: a.amountCents, method: data.method, receivedOn, reference: data.reference ?? null,
+      }));
+      const touched = open.map((i) => i.id);
+      this.settle(touched, [booking.id, ...open.flatMap((i) => i.bookingIds)]);
+      return { payments: ids.map((id) => this.rows.get<PaymentRow>("payment", id)), booking: this.bookings.get(booking.id) };
+    })();
   }
 
-  private exists(bookingId: string): boolean {
-    return this.db.prepare("SELECT 1 FROM bookings WHERE id = ? AND deleted_at IS NULL").get(bookingId) !== undefined;
+  /** A newly issued invoice takes its bookings' waiting payments, each whole while it fits (called inside the issue transaction). */
+  applyWaiting(invoiceId: string): void {
+    const invoice = this.invoices.get(invoiceId);
+    if (invoice.kind !== "invoice" || invoice.bookingIds.length === 0) return;
+    const waiting = this.rows.list<PaymentRow>("payment", `invoice_id IS NULL AND booking_id IN (SELECT value FROM json_each(?))`, [JSON.stringify(invoice.bookingIds)], "received_on, created_at, id");
+    const ids = paymentsForNewInvoice(invoice.dueCents, waiting);
+    if (ids.length === 0) return;
+    for (const id of ids) this.rows.update("payment", id, { invoiceId: invoice.id });
+    this.settle([invoice.id], invoice.bookingIds);
+  }
+
+  /** Rewrites, from the payment rows, the paid amount and status of these invoices and the paid cache of these bookings. */
+  private settle(invoiceIds: readonly string[], bookingIds: readonly string[]): void {
+    for (const id of new Set(invoiceIds)) {
+      const view = this.invoices.get(id);
+      const stored = this.rows.get<InvoiceRow>("invoice", id);
+      if (stored.kind !== "invoice" || stored.status === "draft" || stored.status === "void") continue;
+      this.rows.update("invoice", id, { paidCents: view.paidCents, status: statusAfterPayments(stored.status, view.totalCents + view.creditedCents, view.paidCents) });
+    }
+    this.refreshBookingPaid(bookingIds);
+  }
+
+  /** bookings.paid_cents for these bookings (and those sharing an invoice with them), from the payment rows. */
+  private refreshBookingPaid(bookingIds: readonly string[]): void {
+    const paid = paidFromPayments(this.db, bookingIds);
+    for (const [id, cents] of paid) this.bookings.storePaidCents(id, cents);
   }
 }

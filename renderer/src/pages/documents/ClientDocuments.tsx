@@ -4,10 +4,12 @@ import { useLocale, useT } from "../../i18n";
 import { useTRPC } from "../../lib/trpc";
 import { useCan } from "../../lib/use-can";
 import { useUiStore } from "../../store/ui-store";
+import { ClientPayments } from "./ClientPayments";
+import { ClientSessions } from "./ClientSessions";
 import { formatIsoDate, statusTone, invoiceStatusLabel } from "./doc-helpers";
 import "./documents.css";
 
-/** In the client drawer: what they were invoiced, paid, credited and still owe, and their invoices and contracts. */
+/** In the client drawer: what they were invoiced, paid, credited and still owe, their invoices and contracts, payments and sessions. */
 export function ClientDocuments({ clientId }: { clientId: string }) {
   const t = useT();
   const locale = useLocale();
@@ -62,6 +64,8 @@ export function ClientDocuments({ clientId }: { clientId: string }) {
           )}
         </div>
       )}
+      {finance && balance && <ClientPayments clientId={clientId} currency={balance.currency} />}
+      <ClientSessions clientId={clientId} />
     </>
   );
 }

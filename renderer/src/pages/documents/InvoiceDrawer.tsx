@@ -9,6 +9,7 @@ import { useLocale, useT } from "../../i18n";
 import { useTRPC } from "../../lib/trpc";
 import { useAction } from "../../lib/use-action";
 import { useCan } from "../../lib/use-can";
+import { CreditNoteDialog } from "./CreditNoteDialog";
 import { DocLinesTable } from "./DocLinesTable";
 import { usePdfDownload } from "./use-pdf-download";
 import { formatIsoDate, percent, statusTone, todayIso, type InvoiceView, invoiceStatusLabel } from "./doc-helpers";
@@ -41,7 +42,6 @@ function InvoiceDetail({ invoice: inv, clientName, onClose, onOpen }: { invoice:
   const emails = useQuery(trpc.documents.emails.list.queryOptions({ documentId: inv.id })).data ?? [];
   const issue = useMutation(trpc.documents.invoices.issue.mutationOptions());
   const voidIt = useMutation(trpc.documents.invoices.void.mutationOptions());
-  const credit = useMutation(trpc.documents.invoices.creditNote.mutationOptions());
   const send = useMutation(trpc.documents.emails.send.mutationOptions());
   const retry = useMutation(trpc.documents.emails.retry.mutationOptions());
   const pdfQuery = trpc.documents.invoices.pdf.queryOptions({ id: inv.id });
@@ -91,7 +91,7 @@ function InvoiceDetail({ invoice: inv, clientName, onClose, onOpen }: { invoice:
               onClick={() => void action.run(() => send.mutateAsync({ documentKind: "invoice", documentId: inv.id }), t("invoices.emailQueued"))}>{t("invoices.email")}</button>
           )}
           {isInvoice && inv.status !== "draft" && inv.status !== "void" && inv.totalCents + inv.creditedCents > 0 && canVoid && (
-            <button type="button" className="btn small" onClick={() => { setReason(""); setDialog("credit"); }}>{t("invoices.creditNote")}</button>
+            <button type="button" className="btn small" onClick={() => setDialog("credit")}>{t("invoices.creditNote")}</button>
           )}
           {isInvoice && live && inv.paidCents === 0 && canVoid && (
             <button type="button" className="btn small danger" onClick={() => { setReason(""); setDialog("void"); }}>{t("invoices.void")}</button>
@@ -155,29 +155,21 @@ function InvoiceDetail({ invoice: inv, clientName, onClose, onOpen }: { invoice:
         )}
         {inv.notes && <div className="muted" style={{ whiteSpace: "pre-wrap" }}>{inv.notes}</div>}
       </Drawer>
-      {dialog && (
-        <Dialog title={dialog === "void" ? t("invoices.void") : t("invoices.creditNote")} tone={dialog === "void" ? "danger" : undefined} onClose={() => setDialog(null)}
+      {dialog === "credit" && <CreditNoteDialog invoice={inv} onClose={() => setDialog(null)} onCreated={(id) => { setDialog(null); onOpen(id); }} />}
+      {dialog === "void" && (
+        <Dialog title={t("invoices.void")} tone="danger" onClose={() => setDialog(null)}
           footer={
             <>
               <button type="button" className="btn" onClick={() => setDialog(null)}>{t("common.cancel")}</button>
-              <button type="button" className={`btn ${dialog === "void" ? "danger" : "primary"}`} disabled={voidIt.isPending || credit.isPending}
+              <button type="button" className="btn danger" disabled={voidIt.isPending}
                 onClick={async () => {
-                  const r = reason.trim() || undefined;
-                  if (dialog === "void") {
-                    if (await action.run(() => voidIt.mutateAsync({ id: inv.id, reason: r }), t("invoices.voided"))) setDialog(null);
-                  } else {
-                    let created: string | null = null;
-                    if (await action.run(async () => { created = (await credit.mutateAsync({ invoiceId: inv.id, reason: r })).id; }, t("invoices.creditNoteDone"))) {
-                      setDialog(null);
-                      if (created) onOpen(created);
-                    }
-                  }
+                  if (await action.run(() => voidIt.mutateAsync({ id: inv.id, reason: reason.trim() || undefined }), t("invoices.voided"))) setDialog(null);
                 }}>
-                {dialog === "void" ? t("invoices.void") : t("invoices.creditNote")}
+                {t("invoices.void")}
               </button>
             </>
           }>
-          <p className="muted">{dialog === "void" ? t("invoices.voidBody") : t("invoices.creditNoteBody")}</p>
+          <p className="muted">{t("invoices.voidBody")}</p>
           <TextField label={t("invoices.reason")} name="reason" errors={{}} value={reason} onChange={setReason} />
           {action.error && <div className="banner error" role="alert">{action.error}</div>}
         </Dialog>
