@@ -293,6 +293,10 @@ describe("the refresh token at rest", () => {
     expect(token).toMatch(/^[0-9a-f-]{36}\.[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}$/);
     expect((a.db.prepare("SELECT refresh_token FROM account_session").get() as { refresh_token: string }).refresh_token).toMatch(/^test-aes:/);
     expect(fileBytes(a, t.file()).includes(secretOf(token))).toBe(false);
+    // The access token too (short-lived, but it opens the studio's data until it lapses).
+    const access = a.sync.sessions.get()!.accessToken!;
+    expect((a.db.prepare("SELECT access_token FROM account_session").get() as { access_token: string }).access_token).toMatch(/^test-aes:/);
+    expect(fileBytes(a, t.file()).includes(access.split(".")[1]!)).toBe(false);
 
     srv.clock.advance(60 * 60_000); // the access token lapses: the sealed refresh token is used
     a.clients.create({ kind: "person", name: "After the break" });

@@ -28,13 +28,13 @@ interface Row {
 export const emailKey = (email: string) => email.trim().toLowerCase();
 
 /**
- * The one `account_session` row (migration 005), its refresh token sealed by the host's
- * SecretProtector, and what outlives a logout (migration 009): each person's device id, and the
+ * The one `account_session` row (migration 005), its access and refresh tokens sealed by the host's
+ * SecretProtector (an access token stored plain by an earlier version lapses within 15 minutes), and what outlives a logout (migration 009): each person's device id, and the
  * sessions the server has yet to end.
  */
 export class AccountSessionStore {
-  /** The last stored token and what it opened to: get() runs before every request, decrypting is not free. */
-  private opened: { stored: string; secret: string } | null = null;
+  /** The stored tokens (access and refresh) last opened: get() runs before every request, decrypting is not free. */
+  private opened = new Map<string, string>();
 
   constructor(
     private readonly db: Db,
@@ -48,7 +48,7 @@ export class AccountSessionStore {
     if (!r) return null;
     return {
       serverUrl: r.server_url, tenantId: r.tenant_id, userId: r.user_id, email: r.email, role: r.role, deviceId: r.device_id,
-      accessToken: r.access_token, accessExpiresAt: r.access_expires_at, refreshToken: this.reveal(r.refresh_token), refreshExpiresAt: r.refresh_expires_at,
+      accessToken: this.reveal(r.access_token), accessExpiresAt: r.access_expires_at, refreshToken: this.reveal(r.refresh_token), refreshExpiresAt: r.refresh_expires_at,
       loginRequired: r.login_required, connectedAt: r.connected_at,
     };
   }
@@ -56,10 +56,13 @@ export class AccountSessionStore {
   /** An unreadable token counts as none: the next request asks for a new login (see resealStored). */
   private reveal(stored: string | null): string | null {
     if (stored === null) return null;
-    if (this.opened?.stored === stored) return this.opened.secret;
+    const known = this.opened.get(stored);
+    if (known !== undefined) return known;
     const opened = openSecret(this.secrets, stored);
     if (!opened.ok) return null;
-    this.opened = { stored, secret: opened.secret };
+    // Only the current pair is worth keeping: older tokens are never asked for again.
+    if (this.opened.size >= 2) this.opened.clear();
+    this.opened.set(stored, opened.secret);
     return opened.secret;
   }
 
@@ -137,7 +140,7 @@ export class AccountSessionStore {
              access_expires_at = excluded.access_expires_at, refresh_token = excluded.refresh_token,
              refresh_expires_at = excluded.refresh_expires_at, login_required = NULL`,
         )
-        .run(serverUrl, t.tenantId, t.userId, email, t.role, t.deviceId, t.accessToken, t.accessTokenExpiresAt, sealSecret(this.secrets, t.refreshToken), t.refreshTokenExpiresAt, new Date().toISOString());
+        .run(serverUrl, t.tenantId, t.userId, email, t.role, t.deviceId, sealSecret(this.secrets, t.accessToken), t.accessTokenExpiresAt, sealSecret(this.secrets, t.refreshToken), t.refreshTokenExpiresAt, new Date().toISOString());
       this.db
         .prepare(
           `INSERT INTO account_devices (server_url, email_key, tenant_id, device_id, last_login_at) VALUES (?, ?, ?, ?, ?)
@@ -153,7 +156,7 @@ export class AccountSessionStore {
   saveTokens(t: SessionTokens): void {
     this.db
       .prepare("UPDATE account_session SET access_token = ?, access_expires_at = ?, refresh_token = ?, refresh_expires_at = ?, role = ? WHERE singleton = 1")
-      .run(t.accessToken, t.accessTokenExpiresAt, sealSecret(this.secrets, t.refreshToken), t.refreshTokenExpiresAt, t.role);
+      .run(sealSecret(this.secrets, t.accessToken), t.accessTokenExpiresAt, sealSecret(this.secrets, t.refreshToken), t.refreshTokenExpiresAt, t.role);
   }
 
   /** Marks the access token lapsed, so the next request refreshes it first. */
