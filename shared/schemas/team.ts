@@ -24,6 +24,21 @@ export const memberRef = z.object({ userId: idSchema });
 export const setMemberRoleInput = memberRef.extend({ role: z.enum(ROLES) });
 export const setMemberLocationsInput = memberRef.extend({ locationIds });
 
+/** One pending invitation (members.invitations.cancel / resend). */
+export const invitationRef = z.object({ invitationId: idSchema });
+
+/** A pending invitation as the Users screen lists it: never its code. */
+export interface InvitationSummary {
+  invitationId: string;
+  email: string;
+  role: Role;
+  /** null: every location. */
+  locationIds: string[] | null;
+  invitedByName: string | null;
+  sentAt: string;
+  expiresAt: string;
+}
+
 export interface MemberSummary {
   userId: string;
   name: string;

@@ -8,7 +8,7 @@ import type { CallerAccess } from "../access/caller-access";
 import { emailKey, type AccountsDeps } from "../accounts/accounts-deps";
 import type { AuthSession } from "../accounts/authenticate";
 import { registerDevice } from "../accounts/devices";
-import { randomSecret, sha256 } from "../accounts/opaque-token";
+import { randomSecret, sameBytes, sha256 } from "../accounts/opaque-token";
 import { hashPassword, verifyPassword } from "../accounts/password-hash";
 // Same shape as a refresh token (<tenant>.<row>.<secret>): the tenant is known before any lookup.
 import { formatRefreshToken as formatTenantToken, parseRefreshToken as parseTenantToken } from "../accounts/refresh-token";
@@ -75,7 +75,7 @@ export async function inviteMember(
 }
 
 interface InvitationRow {
-  id: string; email: string; email_key: string; role: Role; location_ids: string[] | null; token_hash: Buffer;
+  id: string; email: string; email_key: string; role: Role; location_ids: string[] | null; token_hash: Buffer; cancelled: boolean;
 }
 
 export interface AcceptInput {
@@ -99,12 +99,14 @@ export async function acceptInvitation(deps: AccountsDeps, input: AcceptInput, i
   const { primary } = deps.databases;
   const invitation = await withTenant(primary, tenantId, async (tx) => {
     const { rows } = await tx.query<InvitationRow>(
-      "SELECT id, email, email_key, role, location_ids, token_hash FROM invitations WHERE tenant_id = $1 AND id = $2 AND accepted_at IS NULL AND expires_at > $3",
+      "SELECT id, email, email_key, role, location_ids, token_hash, cancelled_at IS NOT NULL AS cancelled FROM invitations WHERE tenant_id = $1 AND id = $2 AND accepted_at IS NULL AND expires_at > $3",
       [tenantId, parts.tokenId, new Date(nowMs)],
     );
     return rows[0] ?? null;
   });
-  if (!invitation || !invitation.token_hash.equals(sha256(parts.secret))) throw invalid();
+  if (!invitation || !sameBytes(invitation.token_hash, sha256(parts.secret))) throw invalid();
+  // Said only to the holder of the right code: it tells them a newer mail (or nothing) replaces it.
+  if (invitation.cancelled) throw new ServerError("INVITATION_CANCELLED", "This invitation was cancelled or replaced by a newer one: use the latest mail, or ask for a new one");
 
   const existing = await primary.query<{ id: string; password_hash: string }>("SELECT id, password_hash FROM users WHERE email_key = $1", [invitation.email_key]);
   const known = existing.rows[0];
@@ -116,7 +118,7 @@ export async function acceptInvitation(deps: AccountsDeps, input: AcceptInput, i
 
   await withTenant(primary, tenantId, async (tx) => {
     // Claimed first: of two acceptances racing with one code, one wins.
-    const claimed = await tx.query("UPDATE invitations SET accepted_at = $3 WHERE tenant_id = $1 AND id = $2 AND accepted_at IS NULL", [tenantId, invitation.id, new Date(nowMs)]);
+    const claimed = await tx.query("UPDATE invitations SET accepted_at = $3 WHERE tenant_id = $1 AND id = $2 AND accepted_at IS NULL AND cancelled_at IS NULL", [tenantId, invitation.id, new Date(nowMs)]);
     if (claimed.rowCount !== 1) throw invalid();
     if (newHash) {
       await tx.query("INSERT INTO users (id, email, email_key, name, password_hash, password_changed_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $6)", [

@@ -4,6 +4,7 @@ import {
   auditListInput,
   createDelegationInput,
   delegationRef,
+  invitationRef,
   inviteMemberInput,
   memberRef,
   securitySettingsInput,
@@ -30,6 +31,11 @@ export const teamProcedures = router({
     setRole: remote.input(setMemberRoleInput).mutation(({ ctx, input }) => ctx.server.call((c) => c.members.setRole.mutate(input))),
     setLocations: remote.input(setMemberLocationsInput).mutation(({ ctx, input }) => ctx.server.call((c) => c.members.setLocations.mutate(input))),
     remove: remote.input(memberRef).mutation(({ ctx, input }) => ctx.server.call((c) => c.members.remove.mutate(input))),
+    invitations: router({
+      list: remote.query(({ ctx }) => ctx.server.call((c) => c.members.invitations.list.query())),
+      cancel: remote.input(invitationRef).mutation(({ ctx, input }) => ctx.server.call((c) => c.members.invitations.cancel.mutate(input))),
+      resend: remote.input(invitationRef).mutation(({ ctx, input }) => ctx.server.call((c) => c.members.invitations.resend.mutate(input))),
+    }),
   }),
   devices: router({
     list: remote.query(({ ctx }) => ctx.server.call((c) => c.devices.list.query())),

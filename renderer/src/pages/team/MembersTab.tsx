@@ -12,6 +12,7 @@ import { useNow } from "../../lib/use-now";
 import { InviteDialog } from "./InviteDialog";
 import { scopeText } from "./LocationScopeField";
 import { MemberDrawer } from "./MemberDrawer";
+import { PendingInvitations } from "./PendingInvitations";
 
 type Row = MemberSummary & { id: string };
 
@@ -70,6 +71,7 @@ export function MembersTab() {
         {members.isLoading && <div className="subtle card-pad">{t("common.loading")}</div>}
         {members.data && <DataTable label={t("team.tab.members")} columns={columns} rows={sorted} sort={sort} onSort={setSort} onOpen={(r) => setOpenId(r.id)} />}
       </div>
+      <PendingInvitations locations={locations} />
       {inviting && <InviteDialog onClose={() => setInviting(false)} />}
       {open && <MemberDrawer key={open.id} member={open} locations={locations} onClose={() => setOpenId(null)} />}
     </>
