@@ -56,6 +56,8 @@ export const APP_ERROR_CODES = [
   "TOTP_NOT_ENABLED",
   // An invitation link that is wrong, used or expired.
   "INVITATION_INVALID",
+  // An invitation cancelled by the studio, or replaced by a resent one (its new code is in a newer mail).
+  "INVITATION_CANCELLED",
   "ALREADY_MEMBER",
   // The studio's last owner cannot be demoted or removed.
   "LAST_OWNER",

@@ -14,7 +14,7 @@ const valid = {
 describe("createBookingInput", () => {
   it("fills the defaults of a new booking", () => {
     expect(createBookingInput.parse(valid)).toEqual({
-      ...valid, staffIds: [], equipment: [], clientId: null, title: null, projectName: null, notes: null, type: "hourly", status: "confirmed",
+      ...valid, staffIds: [], equipment: [], clientId: null, title: null, projectName: null, notes: null, type: "hourly", discountBp: 0, status: "confirmed",
     });
   });
 
@@ -34,6 +34,11 @@ describe("createBookingInput", () => {
     ["an unknown type", { type: "weekly" }, [{ path: "type", message: "v.required" }]],
     ["created straight as completed", { status: "completed" }, [{ path: "status", message: "v.invalid" }]],
     ["a bad location id", { locationId: "paris" }, [{ path: "locationId", message: "v.invalid" }]],
+    ["a 10 % discount", { discountBp: 1000 }, []],
+    ["a free session (100 %)", { discountBp: 10_000 }, []],
+    ["a discount above 100 %", { discountBp: 10_001 }, [{ path: "discountBp", message: "v.percent" }]],
+    ["a negative discount", { discountBp: -1 }, [{ path: "discountBp", message: "v.percent" }]],
+    ["a fraction of a basis point", { discountBp: 12.5 }, [{ path: "discountBp", message: "v.wholeNumber" }]],
   ])("%s", (_label, patch, issues) => {
     expect(issuesOf(createBookingInput, { ...valid, ...patch })).toEqual(issues);
   });
@@ -42,6 +47,11 @@ describe("createBookingInput", () => {
 describe("update, move and check inputs", () => {
   it("keeps a partial patch partial (no defaults filled in)", () => {
     expect(updateBookingInput.parse({ id: A_UUID, patch: { notes: "Bring stems" } })).toEqual({ id: A_UUID, patch: { notes: "Bring stems" } });
+  });
+
+  it("changes a booking's discount alone", () => {
+    expect(updateBookingInput.parse({ id: A_UUID, patch: { discountBp: 1500 } })).toEqual({ id: A_UUID, patch: { discountBp: 1500 } });
+    expect(issuesOf(updateBookingInput, { id: A_UUID, patch: { discountBp: 20_000 } })).toEqual([{ path: "patch.discountBp", message: "v.percent" }]);
   });
 
   it("checks a dragged booking by id and new times only", () => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { V, cents, idSchema, optionalText } from "../schemas/common";
+import { V, basisPoints, cents, idSchema, optionalText } from "../schemas/common";
 import { BOOKING_TYPES } from "./booking-status";
 import { parseRrule } from "./rrule";
 
@@ -33,6 +33,8 @@ export const bookingDraftFields = z.object({
   startsAt: instantSchema,
   endsAt: instantSchema,
   notes: optionalText(4000),
+  /** A discount on every line of the booking's price, in basis points (1000 = 10 %). */
+  discountBp: basisPoints,
 });
 export type BookingDraft = z.infer<typeof bookingDraftFields>;
 
@@ -44,6 +46,7 @@ export const createBookingInput = bookingDraftFields.extend({
   equipment: bookingDraftFields.shape.equipment.default([]),
   clientId: idSchema.nullish().transform((v) => v ?? null),
   type: bookingDraftFields.shape.type.default("hourly"),
+  discountBp: bookingDraftFields.shape.discountBp.default(0),
   status: z.enum(["hold", "confirmed"], { message: V.invalid }).default("confirmed"),
   /** A hold's expiry; the studio's default (48 h) when absent. */
   holdExpiresAt: instantSchema.nullish(),

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { BookingType } from "./booking-status";
-import { depositRate, gearDays, priceBooking, roundHalfUp, timeCharge, type PriceBasis } from "./pricing";
+import { computeTotals } from "../documents/document-totals";
+import { quoteSessionLines } from "../documents/quote-session-lines";
+import { depositRate, discountOfLines, discountedPrice, gearDays, priceBooking, roundHalfUp, timeCharge, type PriceBasis, type PriceLine } from "./pricing";
 import { ROOMS, context } from "./rule-test-fixtures";
 
 // Studio A: 95 €/h, half day 340 €, day 620 €.
@@ -112,6 +114,86 @@ describe("priceBooking", () => {
     // 30 % of 1.05 € is 31.5 c → 32 c.
     const price = priceBooking({ minutes: 60, type: "hourly", rooms: [], staff: [], equipment: [{ info: { ...dt770, dailyRateCents: 105 }, quantity: 1 }], defaultVatBp: 0, depositBp: 3000 });
     expect(price.depositCents).toBe(32);
+  });
+});
+
+describe("priceBooking with the booking's discount", () => {
+  const ctx = context();
+  const camille = ctx.staff[0]!; // 45 €/h, 320 €/day
+  const u87 = ctx.equipment[0]!; // 40 €/day
+  const dt770 = ctx.equipment[2]!; // 3 €/day
+  const session = (discountBp: number, minutes = 300) => priceBooking({
+    minutes, type: "hourly", rooms: [ROOMS[0]!], staff: [camille],
+    equipment: [{ info: u87, quantity: 2 }, { info: dt770, quantity: 3 }], defaultVatBp: 2000, depositBp: 3000, discountBp,
+  });
+
+  // Lines at the rate card: room 435,00 €, engineer 225,00 €, U 87 80,00 €, DT 770 9,00 €; VAT 20 %, deposit 30 %.
+  it.each<[string, number, number[], number[], { discountCents: number; netCents: number; vatCents: number; totalCents: number; depositCents: number }]>([
+    ["no discount: the rate card", 0, [0, 0, 0, 0], [43500, 22500, 8000, 900], { discountCents: 0, netCents: 74900, vatCents: 14980, totalCents: 89880, depositCents: 26964 }],
+    ["10 %: off each line, VAT on the discounted net, deposit on the discounted total", 1000, [4350, 2250, 800, 90], [39150, 20250, 7200, 810],
+      { discountCents: 7490, netCents: 67410, vatCents: 13482, totalCents: 80892, depositCents: 24268 }],
+    ["12,5 %: 12,5 % of the headphones' 9,00 € is 1,125 € → 1,13 € (half up, on its own line); VAT per line, 1 c under 20 % of the net's sum",
+      1250, [5438, 2813, 1000, 113], [38062, 19687, 7000, 787], { discountCents: 9364, netCents: 65536, vatCents: 13106, totalCents: 78642, depositCents: 23593 }],
+    ["100 %: a free session, no deposit", 10000, [43500, 22500, 8000, 900], [0, 0, 0, 0], { discountCents: 74900, netCents: 0, vatCents: 0, totalCents: 0, depositCents: 0 }],
+  ])("%s", (_label, bp, discounts, nets, totals) => {
+    const price = session(bp);
+    expect(price.lines.map((l) => l.listCents)).toEqual([43500, 22500, 8000, 900]);
+    expect(price.lines.map((l) => l.discountCents)).toEqual(discounts);
+    expect(price.lines.map((l) => l.netCents)).toEqual(nets);
+    expect(price.lines.map((l) => l.grossCents)).toEqual(price.lines.map((l) => l.netCents + l.vatCents));
+    expect(price).toMatchObject({ discountBp: bp, depositBp: 3000, ...totals });
+    expect(price.netCents + price.discountCents).toBe(74900);
+    expect(discountOfLines(price.lines)).toBe(totals.discountCents);
+  });
+
+  it.each([
+    // [label, list cents, discount bp, VAT bp, discount, net, VAT]
+    ["a half cent of discount rounds up", 5, 1000, 2000, 1, 4, 1],
+    ["just below a half cent rounds down", 4, 1000, 2000, 0, 4, 1],
+    ["VAT on the discounted net, not on the list price: 5,5 % of 2,25 €", 250, 1000, 550, 25, 225, 12],
+    ["a third off 1,00 €", 100, 3333, 2000, 33, 67, 13],
+    ["1 bp of 49,99 €", 4999, 1, 2000, 0, 4999, 1000],
+    ["1 bp of 50,00 €: exactly a half cent", 5000, 1, 2000, 1, 4999, 1000],
+  ])("%s", (_label, list, bp, vatBp, discount, net, vat) => {
+    const price = priceBooking({
+      minutes: 60, type: "hourly", rooms: [], staff: [], equipment: [{ info: { ...dt770, dailyRateCents: list }, quantity: 1 }], defaultVatBp: vatBp, depositBp: 0, discountBp: bp,
+    });
+    expect(price.lines[0]).toMatchObject({ listCents: list, discountCents: discount, netCents: net, vatCents: vat, grossCents: net + vat });
+  });
+
+  it("rounds each line's discount on its own, not the sum's", () => {
+    // 10 % of 0,05 € is half a cent: 1 c off each of three lines (3 c), where 10 % of the 15 c sum would be 2 c.
+    const cheap = (id: string) => ({ info: { ...dt770, id, name: id, dailyRateCents: 5 }, quantity: 1 });
+    const price = priceBooking({ minutes: 60, type: "hourly", rooms: [], staff: [], equipment: ["a", "b", "c"].map(cheap), defaultVatBp: 0, depositBp: 0, discountBp: 1000 });
+    expect(price).toMatchObject({ discountCents: 3, netCents: 12, totalCents: 12 });
+  });
+
+  it("without a discount, prices exactly as before discounts existed", () => {
+    const price = session(0);
+    expect(priceBooking({ minutes: 300, type: "hourly", rooms: [ROOMS[0]!], staff: [camille], equipment: [{ info: u87, quantity: 2 }, { info: dt770, quantity: 3 }], defaultVatBp: 2000, depositBp: 3000 })).toEqual(price);
+  });
+
+  it("re-prices stored lines with a new discount from their list price, and old lines (no list price) from their net", () => {
+    const stored = session(1000);
+    expect(discountedPrice(stored.lines, 2000, 3000)).toEqual(session(2000));
+    expect(discountedPrice(stored.lines, 0, 3000)).toEqual(session(0));
+    const old: PriceLine[] = session(0).lines.map(({ listCents: _l, discountCents: _d, ...l }) => l);
+    expect(discountedPrice(old, 1000, 3000)).toEqual(session(1000));
+    expect(discountOfLines(old)).toBe(0);
+  });
+
+  // A hold booked from a quote must cost what the quote's session lines say: same lines, same discount.
+  it.each([0, 500, 1000, 1250, 3333, 9999, 10000])("a session discounted %i bp costs what the quote's session lines cost, to the cent", (bp) => {
+    for (const minutes of [60, 137, 300, 615, 2 * 1440 + 1]) {
+      const price = session(bp, minutes);
+      const startsAt = "2026-06-03T10:00:00.000Z";
+      const endsAt = new Date(Date.parse(startsAt) + minutes * 60_000).toISOString();
+      const quoted = computeTotals(quoteSessionLines({
+        startsAt, endsAt, timeZone: "Europe/Paris", title: null, projectName: null, priceLines: session(0, minutes).lines, discountBp: bp,
+      }));
+      expect({ minutes, net: price.netCents, vat: price.vatCents, total: price.totalCents, discount: price.discountCents })
+        .toEqual({ minutes, net: quoted.netCents, vat: quoted.vatCents, total: quoted.totalCents, discount: quoted.discountCents });
+    }
   });
 });
 

@@ -73,15 +73,26 @@ export interface PriceLine {
   quantity: number;
   overtimeMinutes: number;
   days: number;
+  /** The line's price after the booking's discount, before VAT. */
   netCents: number;
+  /**
+   * The rate card's price before the discount, and the discount taken off it (rounded half up on
+   * its own line, as a quote's lines are). Absent on lines priced before discounts existed: their
+   * net is the rate card's price.
+   */
+  listCents?: number;
+  discountCents?: number;
   vatBp: number;
-  /** VAT of this line, rounded half up on its own (invoices show VAT per line). */
+  /** VAT of this line, on its discounted net, rounded half up on its own (invoices show VAT per line). */
   vatCents: number;
   grossCents: number;
 }
 
 export interface PriceBreakdown {
   lines: PriceLine[];
+  /** The booking's discount on every line, in basis points (1000 = 10 %), and what it takes off the net. */
+  discountBp: number;
+  discountCents: number;
   netCents: number;
   vatCents: number;
   totalCents: number;
@@ -98,14 +109,43 @@ export interface PriceInput {
   /** Engineers and gear carry the studio's default VAT; rooms their own. */
   defaultVatBp: number;
   depositBp: number;
+  /** The booking's discount on every line, in basis points; none when absent. */
+  discountBp?: number;
 }
 
-function line(kind: PriceLine["kind"], refId: string, label: string, charge: TimeCharge, quantity: number, netCents: number, vatBp: number): PriceLine {
-  const vatCents = roundHalfUp(netCents * vatBp, 10_000);
-  return { kind, refId, label, basis: charge.basis, quantity, overtimeMinutes: charge.overtimeMinutes, days: charge.days, netCents, vatBp, vatCents, grossCents: netCents + vatCents };
+function line(kind: PriceLine["kind"], refId: string, label: string, charge: TimeCharge, quantity: number, listCents: number, vatBp: number): PriceLine {
+  return { kind, refId, label, basis: charge.basis, quantity, overtimeMinutes: charge.overtimeMinutes, days: charge.days, netCents: listCents, listCents, discountCents: 0, vatBp, vatCents: 0, grossCents: 0 };
 }
 
-/** The price of a booking in integer cents, line by line, and its deposit. */
+/**
+ * Lines priced at the rate card, with `discountBp` taken off each, and the totals and deposit.
+ * Each line is rounded on its own, as a quote's and an invoice's lines are (document-totals.ts):
+ * discount = list × rate, net = list − discount, VAT = net × VAT rate, each half up; totals are
+ * plain sums. So a hold booked from a quote with a session discount costs what the quote's session
+ * lines say, to the cent. Lines stored before discounts existed count their net as the list price.
+ */
+export function discountedPrice(lines: readonly PriceLine[], discountBp: number, depositBp: number): PriceBreakdown {
+  const priced = lines.map((l): PriceLine => {
+    const listCents = l.listCents ?? l.netCents;
+    const discountCents = roundHalfUp(listCents * discountBp, 10_000);
+    const netCents = listCents - discountCents;
+    const vatCents = roundHalfUp(netCents * l.vatBp, 10_000);
+    return { ...l, listCents, discountCents, netCents, vatCents, grossCents: netCents + vatCents };
+  });
+  const sum = (pick: (l: PriceLine) => number) => priced.reduce((s, l) => s + pick(l), 0);
+  const totalCents = sum((l) => l.grossCents);
+  return {
+    lines: priced, discountBp, discountCents: sum((l) => l.discountCents ?? 0), netCents: sum((l) => l.netCents), vatCents: sum((l) => l.vatCents),
+    totalCents, depositBp, depositCents: roundHalfUp(totalCents * depositBp, 10_000),
+  };
+}
+
+/** What a stored price's discount took off: the sum of its lines' discounts (none on lines priced before discounts). */
+export function discountOfLines(lines: readonly PriceLine[]): number {
+  return lines.reduce((s, l) => s + (l.discountCents ?? 0), 0);
+}
+
+/** The price of a booking in integer cents, line by line, less its discount, and its deposit. */
 export function priceBooking(input: PriceInput): PriceBreakdown {
   const lines: PriceLine[] = [];
   for (const room of input.rooms) {
@@ -122,10 +162,7 @@ export function priceBooking(input: PriceInput): PriceBreakdown {
     const charge: TimeCharge = { cents: info.dailyRateCents, basis: "daily", overtimeMinutes: 0, days };
     lines.push(line("equipment", info.id, info.name, charge, quantity, info.dailyRateCents * days * quantity, input.defaultVatBp));
   }
-  const netCents = lines.reduce((s, l) => s + l.netCents, 0);
-  const vatCents = lines.reduce((s, l) => s + l.vatCents, 0);
-  const totalCents = netCents + vatCents;
-  return { lines, netCents, vatCents, totalCents, depositBp: input.depositBp, depositCents: roundHalfUp(totalCents * input.depositBp, 10_000) };
+  return discountedPrice(lines, input.discountBp ?? 0, input.depositBp);
 }
 
 /** The client's own deposit rate, else the studio's, else 30 %. */

@@ -100,6 +100,20 @@ const SEED_AT: Record<number, (db: Db) => void> = {
   8: (db) => SEED_AT[7]!(db),
   // v10 gave clients a document language, French for those already there.
   9: (db) => SEED_AT[8]!(db),
+  // v11 gave bookings a discount: a booking priced before has none, and keeps its cents.
+  10: (db) => {
+    SEED_AT[9]!(db);
+    insertRows(db, { bookings: [V10_BOOKING] });
+  },
+};
+
+/** A booking as a v10 app stored it: its price lines without a list price or a discount. */
+const V10_BOOKING = {
+  id: "0190a1b2-c3d4-7e5f-8a9b-00000000b001", location_id: LOC, room_ids: JSON.stringify(["r1"]), client_id: "c1", title: "Maquette", type: "hourly", status: "confirmed",
+  starts_at: Date.parse("2030-06-03T12:00:00Z"), ends_at: Date.parse("2030-06-03T14:00:00Z"), occupied_from: Date.parse("2030-06-03T12:00:00Z"), occupied_until: Date.parse("2030-06-03T14:00:00Z"),
+  currency: "EUR", net_cents: 5000, vat_cents: 1000, total_cents: 6000, deposit_bp: 3000, deposit_cents: 1800,
+  price_lines: JSON.stringify([{ kind: "room", refId: "r1", label: "Salle de Répétition", basis: "hourly", quantity: 1, overtimeMinutes: 0, days: 0, netCents: 5000, vatBp: 2000, vatCents: 1000, grossCents: 6000 }]),
+  ...SYNC,
 };
 
 /** v3's booking rules on rooms, as an upgraded room gets them. */
@@ -153,6 +167,10 @@ describe("migrate", () => {
     }
     if (from >= 1) expect(upgraded.prepare("SELECT * FROM rooms WHERE id = 'r1'").get()).toMatchObject(V3_ROOM_DEFAULTS);
     if (from >= 1) expect(upgraded.prepare("SELECT DISTINCT document_language AS l FROM clients").all()).toEqual([{ l: "fr" }]);
+    if (from >= 10) {
+      expect(upgraded.prepare("SELECT discount_bp, net_cents, total_cents, deposit_cents FROM bookings WHERE id = ?").get(V10_BOOKING.id))
+        .toEqual({ discount_bp: 0, net_cents: 5000, total_cents: 6000, deposit_cents: 1800 });
+    }
     const fresh = openFile("fresh.sqlite");
     migrate(fresh);
     expect(schemaOf(upgraded)).toEqual(schemaOf(fresh));

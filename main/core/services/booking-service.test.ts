@@ -226,7 +226,7 @@ describe("create", () => {
 });
 
 describe("move, resize and edit", () => {
-  it("moves a booking to a free slot with one outbox update carrying times and price together", () => {
+  it("moves a booking to a free slot with one outbox update carrying times and price (and its discount) together", () => {
     const w = world();
     const { booking } = w.core.bookings.create(bookingAt(w, "2026-06-03 14:00", "2026-06-03 16:00"));
     const before = bookingOutbox(w).length;
@@ -237,7 +237,7 @@ describe("move, resize and edit", () => {
     const updates = bookingOutbox(w).slice(before);
     expect(updates).toHaveLength(1);
     expect(Object.keys(JSON.parse(updates[0]!.changes)).sort()).toEqual(
-      ["depositBp", "depositCents", "endsAt", "netCents", "occupiedFrom", "occupiedUntil", "priceLines", "startsAt", "totalCents", "vatCents"].sort(),
+      ["depositBp", "depositCents", "discountBp", "endsAt", "netCents", "occupiedFrom", "occupiedUntil", "priceLines", "startsAt", "totalCents", "vatCents"].sort(),
     );
     expect(indexRows(w, "booking_rooms", booking.id)[0]).toMatchObject({ occupied_from: Date.parse(moved.occupiedFrom) });
   });

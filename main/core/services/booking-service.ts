@@ -14,7 +14,7 @@ import type { Db } from "../db/open-database";
 import { AppError } from "../errors";
 import type { LocalWriter } from "../sync/local-writer";
 import { BlockoutStore } from "./booking/blockout-store";
-import { NEW_BOOKING, canonical, draftOf, failuresOfEdit, valuesFrom } from "./booking/booking-drafts";
+import { NEW_BOOKING, canonical, draftOf, failuresOfEdit, priceValues, rediscounted, valuesFrom } from "./booking/booking-drafts";
 import { BookingEvaluator, bookingRefused, candidateOf } from "./booking/booking-evaluator";
 import type { BookingValues } from "./booking/booking-record";
 import { BookingSettingsStore } from "./booking/booking-settings-store";
@@ -59,6 +59,12 @@ export interface CancellationSummary {
 /** Status changes that re-check availability, and the failures that matter then (the slot is unchanged). */
 const AVAILABILITY_CODES = new Set(["ROOM_BOOKED", "STAFF_BOOKED", "STAFF_TIME_OFF", "GEAR_SHORTAGE", "GEAR_MAINTENANCE", "ROOM_UNAVAILABLE", "STAFF_UNAVAILABLE", "GEAR_UNAVAILABLE"]);
 const BOOKED_FIELDS: readonly (keyof BookingDraft)[] = ["locationId", "roomIds", "staffIds", "equipment", "clientId", "type", "startsAt", "endsAt"];
+/** Whether a draft changes what the booking holds (and so is checked and priced again), over the stored booking. */
+const booksAnew = (draft: BookingDraft, cur: BookingValues) => {
+  const after = canonical(draft);
+  const before = draftOf(cur);
+  return BOOKED_FIELDS.some((f) => JSON.stringify(after[f]) !== JSON.stringify(before[f]));
+};
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const stripUndefined = <T extends Record<string, unknown>>(o: T): Partial<T> =>
@@ -110,14 +116,16 @@ export class BookingService {
   check(input: unknown): CheckOutcome {
     const { bookingId, overridePast, ...fields } = parseInput(checkBookingInput, input, "booking");
     if (bookingId === undefined) {
-      const draft = parseInput(bookingDraftFields, { staffIds: [], equipment: [], clientId: null, type: "hourly", ...stripUndefined(fields) }, "booking");
+      const draft = parseInput(bookingDraftFields, { staffIds: [], equipment: [], clientId: null, type: "hourly", discountBp: 0, ...stripUndefined(fields) }, "booking");
       return this.outcome(this.evaluator.evaluate(candidateOf(draft, null, null), { overridePast: overridePast ?? false }));
     }
     const stored = this.store.get(bookingId);
     const draft = parseInput(bookingDraftFields, { ...draftOf(stored.values), ...stripUndefined(fields) }, "booking");
     const previous = { startMs: stored.values.startsAt, endMs: stored.values.endsAt };
     const ev = this.evaluator.evaluate(candidateOf(draft, bookingId, previous), { overridePast: overridePast ?? false });
-    return this.outcome(ev, failuresOfEdit(ev.result.failures, stored.values, draft, previous));
+    const outcome = this.outcome(ev, failuresOfEdit(ev.result.failures, stored.values, draft, previous));
+    // Nothing booked changes: the price is the stored one with the draft's discount, as saving would store it.
+    return booksAnew(draft, stored.values) ? outcome : { ...outcome, price: rediscounted(stored.values, draft.discountBp) };
   }
 
   private outcome(ev: ReturnType<BookingEvaluator["evaluate"]>, failures = ev.result.failures): CheckOutcome {
@@ -147,7 +155,10 @@ export class BookingService {
     })();
   }
 
-  /** Edits the drawer's fields; times, rooms, staff, gear and client are checked again. */
+  /**
+   * Edits the drawer's fields; times, rooms, staff, gear and client are checked again (and priced at
+   * today's rates, less the discount). A new discount alone re-prices the booking's own lines.
+   */
   update(input: unknown): WriteResult {
     const { id, patch, overridePast } = parseInput(updateBookingInput, input, "booking");
     return this.db.transaction(() => this.edit(this.store.get(id), stripUndefined(patch), overridePast ?? false))();
@@ -157,9 +168,9 @@ export class BookingService {
     const cur = stored.values;
     const { holdExpiresAt, ...fields } = patch;
     const draft = canonical(parseInput(bookingDraftFields, { ...draftOf(cur), ...fields }, "booking"));
-    const before = draftOf(cur);
-    const booked = BOOKED_FIELDS.some((f) => JSON.stringify(draft[f]) !== JSON.stringify(before[f]));
-    if (booked && !EDITABLE_STATUSES.includes(cur.status)) {
+    const booked = booksAnew(draft, cur);
+    const discounted = draft.discountBp !== cur.discountBp;
+    if ((booked || discounted) && !EDITABLE_STATUSES.includes(cur.status)) {
       throw new AppError("INVALID_TRANSITION", `A ${cur.status} booking can no longer be changed`, undefined, { from: cur.status });
     }
     if (cur.status === "checked_in" && Date.parse(draft.startsAt) !== cur.startsAt) {
@@ -174,6 +185,9 @@ export class BookingService {
       if (failures.length > 0) throw bookingRefused(failures, ev.result.warnings);
       next = valuesFrom(draft, ev, cur);
       warnings = ev.result.warnings;
+    } else if (discounted) {
+      // Only the discount: the lines keep the rates they were booked at, nothing is checked again.
+      next = { ...next, ...priceValues(rediscounted(cur, draft.discountBp)) };
     }
     if (holdExpiresAt !== undefined) {
       if (cur.status !== "hold") throw new AppError("VALIDATION_FAILED", "Only a hold has an expiry", { holdExpiresAt: ["v.holdExpiry"] });

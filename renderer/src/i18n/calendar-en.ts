@@ -75,6 +75,7 @@ export const calendarEn: Record<keyof typeof calendarFr, string> = {
   "booking.gear.remove": "Remove {name}",
   "booking.title": "Title",
   "booking.project": "Project",
+  "booking.discount": "Discount (%)",
 
   "price.title": "Price",
   "price.live": "computed by the studio just now",
@@ -90,6 +91,8 @@ export const calendarEn: Record<keyof typeof calendarFr, string> = {
   "price.basis.lockout": "lockout, {n} day|lockout, {n} days",
   "price.basis.daily": "{q} × {n} day|{q} × {n} days",
   "price.vatRate": "VAT {rate}",
+  "price.subtotal": "Subtotal excl. VAT",
+  "price.discount": "Discount ({rate})",
   "price.net": "Total excl. VAT",
   "price.vat": "VAT",
   "price.total": "Total incl. VAT",

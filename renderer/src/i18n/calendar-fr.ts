@@ -73,6 +73,7 @@ export const calendarFr = {
   "booking.gear.remove": "Retirer {name}",
   "booking.title": "Titre",
   "booking.project": "Projet",
+  "booking.discount": "Remise (%)",
 
   "price.title": "Prix",
   "price.live": "calculé par le studio à l'instant",
@@ -88,6 +89,8 @@ export const calendarFr = {
   "price.basis.lockout": "lockout, {n} jour|lockout, {n} jours",
   "price.basis.daily": "{q} × {n} jour|{q} × {n} jours",
   "price.vatRate": "TVA {rate}",
+  "price.subtotal": "Sous-total HT",
+  "price.discount": "Remise ({rate})",
   "price.net": "Total HT",
   "price.vat": "TVA",
   "price.total": "Total TTC",

@@ -169,6 +169,7 @@ export const ENTITY_TABLES: Partial<Record<SyncedEntity, EntityTable>> = {
       seriesId: f("series_id", "text", idSchema.nullable()),
       seriesSeq: f("series_seq", "int", z.number().int().min(0).nullable()),
       currency: f("currency", "text", currencySchema),
+      discountBp: f("discount_bp", "int", bookingDraftFields.shape.discountBp),
       netCents: f("net_cents", "int", z.number().int()),
       vatCents: f("vat_cents", "int", z.number().int()),
       totalCents: f("total_cents", "int", z.number().int()),

@@ -9,7 +9,8 @@ import { documentsSchema } from "./007-documents";
 import { paymentsOfBookings } from "./008-payments-of-bookings";
 import { accountDevices } from "./009-account-devices";
 import { clientDocumentLanguage } from "./010-client-document-language";
+import { bookingDiscount } from "./011-booking-discount";
 
 /** In order; a migration's version is its position. Never edit one that has shipped: add the next. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, searchText, bookingsSchema, syncState, accountSession, accountAccess, documentsSchema, paymentsOfBookings, accountDevices, clientDocumentLanguage];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, searchText, bookingsSchema, syncState, accountSession, accountAccess, documentsSchema, paymentsOfBookings, accountDevices, clientDocumentLanguage, bookingDiscount];
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -1,5 +1,6 @@
 import type { BookingDraft } from "../../../../shared/booking/booking-input";
 import type { BookingFailure, ExistingBooking, Interval } from "../../../../shared/booking/booking-types";
+import { discountedPrice, type PriceBreakdown } from "../../../../shared/booking/pricing";
 import type { Evaluation } from "./booking-evaluator";
 import type { BookingValues } from "./booking-record";
 
@@ -10,6 +11,7 @@ export function draftOf(v: BookingValues): BookingDraft {
   return {
     locationId: v.locationId, roomIds: v.roomIds, staffIds: v.staffIds, equipment: v.equipment, clientId: v.clientId,
     title: v.title, projectName: v.projectName, type: v.type, startsAt: iso(v.startsAt), endsAt: iso(v.endsAt), notes: v.notes,
+    discountBp: v.discountBp,
   };
 }
 
@@ -37,9 +39,21 @@ export function valuesFrom(draft: BookingDraft, ev: Evaluation, kept: KeptValues
     startsAt: Date.parse(draft.startsAt), endsAt: Date.parse(draft.endsAt),
     occupiedFrom: ev.occupied.startMs, occupiedUntil: ev.occupied.endMs,
     overridePast: kept.overridePast || ev.result.warnings.some((w) => w.code === "PAST_OVERRIDDEN"),
-    currency: ev.currency, netCents: ev.price.netCents, vatCents: ev.price.vatCents, totalCents: ev.price.totalCents,
-    depositBp: ev.price.depositBp, depositCents: ev.price.depositCents, priceLines: ev.price.lines,
+    currency: ev.currency, ...priceValues(ev.price),
   };
+}
+
+/** A price as the booking stores it. */
+export function priceValues(p: PriceBreakdown): Pick<BookingValues, "discountBp" | "netCents" | "vatCents" | "totalCents" | "depositBp" | "depositCents" | "priceLines"> {
+  return { discountBp: p.discountBp, netCents: p.netCents, vatCents: p.vatCents, totalCents: p.totalCents, depositBp: p.depositBp, depositCents: p.depositCents, priceLines: p.lines };
+}
+
+/**
+ * A stored booking's price with another discount: its own lines at the rate card they were priced
+ * at, its own deposit rate. Changing only the discount must not re-price at today's rates.
+ */
+export function rediscounted(v: BookingValues, discountBp: number): PriceBreakdown {
+  return discountedPrice(v.priceLines, discountBp, v.depositBp);
 }
 
 /** A booking about to be written, as the next candidates of the same batch must see it. */

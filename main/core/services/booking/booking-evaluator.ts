@@ -26,10 +26,10 @@ export interface EvaluateOptions {
   exclude?: ReadonlySet<string>;
 }
 
-/** A draft's fields as the rules see them. */
-export function candidateOf(draft: BookingDraft, id: string | null, previous: Interval | null): CandidateBooking {
+/** A draft's fields as the rules see them, and the discount its price takes. */
+export function candidateOf(draft: BookingDraft, id: string | null, previous: Interval | null): CandidateBooking & { discountBp: number } {
   return {
-    id, previous,
+    id, previous, discountBp: draft.discountBp,
     locationId: draft.locationId, roomIds: draft.roomIds, staffIds: draft.staffIds, equipment: draft.equipment,
     clientId: draft.clientId, type: draft.type, startMs: Date.parse(draft.startsAt), endMs: Date.parse(draft.endsAt),
   };
@@ -44,7 +44,7 @@ export class BookingEvaluator {
     private readonly now: () => number,
   ) {}
 
-  evaluate(c: CandidateBooking, options: EvaluateOptions): Evaluation {
+  evaluate(c: CandidateBooking & { discountBp: number }, options: EvaluateOptions): Evaluation {
     const studio = this.studio.get();
     const loaded = this.loader.load(c, {
       nowMs: this.now(), overridePast: options.overridePast, unpaidLimitCents: this.settings.get().unpaidBalanceLimitCents, extra: options.extra,
@@ -60,6 +60,7 @@ export class BookingEvaluator {
       equipment: c.equipment.flatMap((l) => context.equipment.filter((g) => g.id === l.equipmentId).map((info) => ({ info, quantity: l.quantity }))),
       defaultVatBp: studio.defaultVatBp,
       depositBp: depositRate(loaded.clientDepositBp, studio.defaultDepositBp),
+      discountBp: c.discountBp,
     });
     return { result, context, occupied: occupancyOf(c, context.rooms), price, currency: studio.currency };
   }

@@ -24,6 +24,8 @@ export interface BookingValues {
   seriesId: string | null;
   seriesSeq: number | null;
   currency: string;
+  /** The discount on every price line, in basis points; the cents below are after it. */
+  discountBp: number;
   netCents: number;
   vatCents: number;
   totalCents: number;
@@ -59,6 +61,7 @@ export const BOOKING_COLUMNS: { [K in keyof BookingValues]: [column: string, kin
   seriesId: ["series_id", "text"],
   seriesSeq: ["series_seq", "int"],
   currency: ["currency", "text"],
+  discountBp: ["discount_bp", "int"],
   netCents: ["net_cents", "int"],
   vatCents: ["vat_cents", "int"],
   totalCents: ["total_cents", "int"],
@@ -73,10 +76,10 @@ export const BOOKING_COLUMNS: { [K in keyof BookingValues]: [column: string, kin
 
 /**
  * Fields that change together or not at all: per-field last-writer-wins must never pair one
- * device's start with another's end, nor a price with the times it was computed for.
+ * device's start with another's end, nor a price with the times (or the discount) it was computed for.
  */
 export const TIME_AND_PRICE_FIELDS: readonly (keyof BookingValues)[] = [
-  "startsAt", "endsAt", "occupiedFrom", "occupiedUntil", "netCents", "vatCents", "totalCents", "depositBp", "depositCents", "priceLines",
+  "startsAt", "endsAt", "occupiedFrom", "occupiedUntil", "discountBp", "netCents", "vatCents", "totalCents", "depositBp", "depositCents", "priceLines",
 ];
 
 function toColumnValue(value: unknown, kind: Kind): ColumnValue {

@@ -1,5 +1,5 @@
 import { isBlocking, nextStatuses, type BookingStatus, type BookingType } from "../../../../shared/booking/booking-status";
-import type { PriceLine } from "../../../../shared/booking/pricing";
+import { discountOfLines, type PriceLine } from "../../../../shared/booking/pricing";
 import type { Db } from "../../db/open-database";
 import { prepareCached } from "../../db/statement-cache";
 import { valuesOf, type BookingRow } from "./booking-record";
@@ -45,7 +45,7 @@ export interface BookingDetail extends CalendarBooking {
   timeZone: string;
   equipment: { equipmentId: string; name: string; quantity: number }[];
   notes: string | null;
-  price: { currency: string; netCents: number; vatCents: number; totalCents: number; depositBp: number; depositCents: number; lines: PriceLine[] };
+  price: { currency: string; discountBp: number; discountCents: number; netCents: number; vatCents: number; totalCents: number; depositBp: number; depositCents: number; lines: PriceLine[] };
   paidCents: number;
   overridePast: boolean;
   cancelledAt: string | null;
@@ -135,7 +135,7 @@ export function toBookingDetail(row: ViewRow, names: NameBook, nowMs: number): B
     equipment: v.equipment.map((l) => ({ equipmentId: l.equipmentId, name: names.equipment.get(l.equipmentId) ?? "?", quantity: l.quantity })),
     notes: v.notes,
     price: {
-      currency: v.currency, netCents: v.netCents, vatCents: v.vatCents, totalCents: v.totalCents,
+      currency: v.currency, discountBp: v.discountBp, discountCents: discountOfLines(v.priceLines), netCents: v.netCents, vatCents: v.vatCents, totalCents: v.totalCents,
       depositBp: v.depositBp, depositCents: v.depositCents, lines: v.priceLines,
     },
     paidCents: v.paidCents,

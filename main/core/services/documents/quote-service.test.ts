@@ -32,6 +32,40 @@ describe("a quote's engineer and gear lines", () => {
     expect(hold.equipment.map((e) => [e.equipmentId, e.quantity])).toEqual([[w.u87, 2]]);
   });
 
+  it.each([
+    ["10 %, whole hours", 1000, "2026-06-04 14:00"],
+    ["12,5 %, 3 h 17 (odd minutes, tiers and rounding)", 1250, "2026-06-04 13:17"],
+    ["100 %: free sessions", 10_000, "2026-06-04 14:00"],
+  ])("accepted with a session discount of %s, each hold costs what its session lines cost on the quote, VAT included", (_label, discountBp, end) => {
+    const w = world();
+    const second = { ...session(w, end), startsAt: session(w, end).startsAt.replace("2026-06-04", "2026-06-05"), endsAt: session(w, end).endsAt.replace("2026-06-04", "2026-06-05"), roomIds: [w.studioB] };
+    const q = w.core.documents.quotes.create({
+      clientId: w.heloise, sessions: [session(w, end), second], sessionDiscountBp: discountBp,
+      lines: [{ kind: "custom", label: "Copies", quantityMilli: 1000, unitPriceCents: 500 }],
+    });
+    const { bookingIds } = w.core.documents.quotes.accept(q.id);
+    expect(bookingIds).toHaveLength(2);
+    const sessionTotal = (startsAt: string) => q.lines.filter((l) => l.session?.startsAt === startsAt).reduce((sum, l) => sum + computeLine(l).totalCents, 0);
+    const sessionNet = (startsAt: string) => q.lines.filter((l) => l.session?.startsAt === startsAt).reduce((sum, l) => sum + computeLine(l).netCents, 0);
+    for (const id of bookingIds) {
+      const hold = w.core.bookings.get(id);
+      expect(hold.status).toBe("hold");
+      expect(hold.price.discountBp).toBe(discountBp);
+      expect({ net: hold.price.netCents, total: hold.price.totalCents }).toEqual({ net: sessionNet(hold.startsAt), total: sessionTotal(hold.startsAt) });
+      if (discountBp === 10_000) expect(hold.price).toMatchObject({ totalCents: 0, depositCents: 0 });
+    }
+    // The two holds and the typed line make the quote's total, to the cent.
+    const holds = bookingIds.map((id) => w.core.bookings.get(id).price.totalCents);
+    expect(holds[0]! + holds[1]! + 600).toBe(w.core.documents.quotes.get(q.id).totalCents);
+  });
+
+  it("a quote without a session discount books its holds at full price", () => {
+    const w = world();
+    const q = w.core.documents.quotes.create({ clientId: w.heloise, sessions: [session(w)] });
+    const hold = w.core.bookings.get(w.core.documents.quotes.accept(q.id).bookingIds[0]!);
+    expect(hold.price).toMatchObject({ discountBp: 0, discountCents: 0, netCents: q.netCents, totalCents: q.totalCents });
+  });
+
   it("a gear price set on the quote replaces the gear's rate on the quote only", () => {
     const w = world();
     const q = w.core.documents.quotes.create({ clientId: w.heloise, sessions: [session(w, undefined, { gearDayPrices: { [w.u87]: 2500 } })] });

@@ -19,6 +19,8 @@ import { nextProvisionalNumber } from "./provisional-numbers";
 
 type QuoteInput = ReturnType<typeof createQuoteInput.parse>;
 const SESSION_KINDS = ["room", "engineer", "gear"];
+/** The discount a quote gives on its sessions: every session line carries it (linesOf). */
+const sessionDiscountOf = (lines: readonly DocumentLine[]) => lines.find((l) => SESSION_KINDS.includes(l.kind) && l.session !== null)?.discountBp ?? 0;
 
 /**
  * Quotes: lines priced from the sessions they propose (rooms, engineers, gear, by the booking
@@ -145,8 +147,10 @@ export class QuoteService {
         throw new AppError("INVALID_TRANSITION", "This quote has expired", undefined, { from: "expired", to: "accepted" });
       }
       this.move(q.status, "accepted");
-      // The engineers and gear of each session go on its hold; the quote's own gear prices stay on the quote.
-      const bookingIds = q.sessions.map(({ gearDayPrices: _, ...s }: QuoteSession) => this.bookings.create({ ...s, clientId: q.clientId, status: "hold" }).booking.id);
+      // The engineers and gear of each session go on its hold, with the quote's session discount, so
+      // the holds cost what the client accepted; the quote's own gear prices stay on the quote.
+      const discountBp = sessionDiscountOf(q.lines);
+      const bookingIds = q.sessions.map(({ gearDayPrices: _, ...s }: QuoteSession) => this.bookings.create({ ...s, clientId: q.clientId, status: "hold", discountBp }).booking.id);
       const deposit = q.depositBp > 0 && q.totalCents > 0 ? this.invoices.createQuoteDeposit({ ...q, bookingIds }, bookingIds) : null;
       this.rows.update("quote", id, {
         status: "accepted", acceptedAt: new Date(this.now()).toISOString(), bookingIds, depositInvoiceId: deposit?.id ?? null,

@@ -46,7 +46,7 @@ export function BookingForm({ detail, prefill, fallback, locations, currency, on
   const trpc = useTRPC();
   const zoneOf = (id: string) => locations.find((l) => l.id === id)?.timeZone ?? "UTC";
   const [values, setValues] = useState<BookingFormValues>(() =>
-    initialValues(detail, prefill, zoneOf(detail?.locationId ?? prefill?.locationId ?? fallback.locationId), fallback),
+    initialValues(detail, prefill, zoneOf(detail?.locationId ?? prefill?.locationId ?? fallback.locationId), fallback, Date.now(), locale),
   );
   const [attempted, setAttempted] = useState(false);
   const [dialog, setDialog] = useState<"cancel" | "noShow" | null>(null);
@@ -203,6 +203,11 @@ export function BookingForm({ detail, prefill, fallback, locations, currency, on
           <TextArea className="full" label={t("common.notes")} name="notes" errors={errors} value={v.notes} onChange={(x) => set("notes", x)} />
         </fieldset>
 
+        {showMoney && (
+          <fieldset className="plain-fieldset form-grid" disabled={!editable}>
+            <TextField label={t("booking.discount")} name="discountBp" errors={errors} value={v.discount} onChange={(x) => set("discount", x)} />
+          </fieldset>
+        )}
         {price && showMoney && (
           <PriceBreakdownView price={price} currency={currency} source={price === detail?.price ? "stored" : "live"} pending={live.checking}
             minutes={price === detail?.price ? (Date.parse(detail.endsAt) - Date.parse(detail.startsAt)) / 60_000 : draft ? (Date.parse(draft.endsAt) - Date.parse(draft.startsAt)) / 60_000 : null} />

@@ -15,7 +15,10 @@ interface Props {
   minutes: number | null;
 }
 
-/** Room, engineer and gear lines, VAT, total and deposit, as the core computed them. */
+/**
+ * Room, engineer and gear lines, VAT, total and deposit, as the core computed them. With a
+ * discount, lines show the rate card's price, then the subtotal, the discount and the net after it.
+ */
 export function PriceBreakdownView({ price, currency, source, pending, minutes }: Props) {
   const t = useT();
   const locale = useLocale();
@@ -51,11 +54,19 @@ export function PriceBreakdownView({ price, currency, source, pending, minutes }
                   <div className="cell-sub">{t(`price.kind.${l.kind}`)} · {basis(l)}</div>
                 </td>
                 <td className="num subtle">{t("price.vatRate", { rate: pct(l.vatBp) })}</td>
-                <td className="num">{money(l.netCents)}</td>
+                <td className="num">{money(l.listCents ?? l.netCents)}</td>
               </tr>
             ))}
           </tbody>
           <tfoot>
+            {price.discountCents > 0 && (
+              <>
+                <tr><td colSpan={2}>{t("price.subtotal")}</td><td className="num">{money(price.netCents + price.discountCents)}</td></tr>
+                <tr className="discount" data-testid="price-discount">
+                  <td colSpan={2}>{t("price.discount", { rate: pct(price.discountBp) })}</td><td className="num">−{money(price.discountCents)}</td>
+                </tr>
+              </>
+            )}
             <tr><td colSpan={2}>{t("price.net")}</td><td className="num">{money(price.netCents)}</td></tr>
             <tr><td colSpan={2}>{t("price.vat")}</td><td className="num">{money(price.vatCents)}</td></tr>
             <tr className="total"><td colSpan={2}>{t("price.total")}</td><td className="num" data-testid="price-total">{money(price.totalCents)}</td></tr>

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { bookingDraftFields, type SERIES_SCOPES } from "../../../../shared/booking/booking-input";
 import type { BookingType } from "../../../../shared/booking/booking-status";
 import type { FieldErrors } from "../../../../shared/errors";
+import { basisPointsToInput, parsePercentToBasisPoints } from "../../../../shared/money";
 import { addDays, wallDate, wallMinutes, wallTime, zonedToInstant } from "../../../../shared/zoned-time";
 import type { BookingDetail } from "../../lib/booking-types";
 import { schemaFieldErrors } from "../../lib/form-values";
@@ -31,6 +32,8 @@ export interface BookingFormValues {
   title: string;
   projectName: string;
   notes: string;
+  /** The discount on the whole price, as a percentage typed ("10", "12,5"); empty is none. */
+  discount: string;
   /** A new booking made as a hold (option) rather than confirmed. */
   hold: boolean;
   overridePast: boolean;
@@ -65,7 +68,7 @@ function fallbackStart(timeZone: string, date: string, now: number): number {
   return Math.min(22 * 60, (Math.floor(wallMinutes(timeZone, now) / 60) + 1) * 60);
 }
 
-export function initialValues(detail: BookingDetail | null, prefill: BookingPrefill | null, timeZone: string, fallback: BookingFallback, now = Date.now()): BookingFormValues {
+export function initialValues(detail: BookingDetail | null, prefill: BookingPrefill | null, timeZone: string, fallback: BookingFallback, now = Date.now(), locale = "fr"): BookingFormValues {
   const base = {
     hold: false, overridePast: false, repeat: false, skipFailing: false, repeatEnd: "count" as const, repeatCount: "4", scope: "one" as const,
   };
@@ -76,6 +79,7 @@ export function initialValues(detail: BookingDetail | null, prefill: BookingPref
       equipment: detail.equipment.map((l) => ({ equipmentId: l.equipmentId, quantity: String(l.quantity) })),
       type: detail.type, ...wallTimes(timeZone, detail.startsAt, detail.endsAt),
       title: detail.title ?? "", projectName: detail.projectName ?? "", notes: detail.notes ?? "",
+      discount: basisPointsToInput(detail.price.discountBp, locale),
       repeatUntil: addDays(wallDate(timeZone, Date.parse(detail.startsAt)), 28),
     };
   }
@@ -89,7 +93,7 @@ export function initialValues(detail: BookingDetail | null, prefill: BookingPref
   return {
     ...base, ...t,
     locationId: slot.locationId, clientId: null, roomIds: slot.roomIds, staffIds: [], equipment: [], type: "hourly",
-    title: "", projectName: "", notes: "", repeatUntil: addDays(t.startDate, 28),
+    title: "", projectName: "", notes: "", discount: "0", repeatUntil: addDays(t.startDate, 28),
   };
 }
 
@@ -137,15 +141,21 @@ export function weeklyRule(v: BookingFormValues): { rrule: string } | { errors: 
 export type DraftInput = z.output<typeof bookingDraftFields>;
 
 
+/** The typed discount in basis points ("10" → 1000, "12,5 %" → 1250, empty → none), or null when it cannot be read. */
+export function readDiscount(text: string): number | null {
+  return text.trim() === "" ? 0 : parsePercentToBasisPoints(text);
+}
+
 /** What the person typed as the core's booking draft, or the fields to fix first. */
 export function readDraft(v: BookingFormValues, timeZone: string): { draft: DraftInput | null; errors: FieldErrors } {
   const when = readTimes(v, timeZone);
   const gear = readEquipment(v);
-  const readErrors: FieldErrors = { ...("errors" in when ? when.errors : {}), ...gear.errors };
+  const discountBp = readDiscount(v.discount);
+  const readErrors: FieldErrors = { ...("errors" in when ? when.errors : {}), ...gear.errors, ...(discountBp === null ? { discountBp: ["v.percent"] } : {}) };
   const input = {
     locationId: v.locationId, roomIds: v.roomIds, staffIds: v.staffIds, equipment: gear.lines, clientId: v.clientId, type: v.type,
     startsAt: "startsAt" in when ? when.startsAt : "", endsAt: "endsAt" in when ? when.endsAt : "",
-    title: v.title, projectName: v.projectName, notes: v.notes,
+    title: v.title, projectName: v.projectName, notes: v.notes, discountBp: discountBp ?? 0,
   };
   const errors = { ...schemaFieldErrors(bookingDraftFields, input), ...readErrors };
   if (Object.keys(errors).length > 0) return { draft: null, errors };
@@ -158,12 +168,12 @@ export function changedFields(draft: DraftInput, d: BookingDetail): Set<keyof Dr
     locationId: d.locationId, roomIds: d.rooms.map((r) => r.id), staffIds: d.staff.map((s) => s.id),
     equipment: d.equipment.map(({ equipmentId, quantity }) => ({ equipmentId, quantity })), clientId: d.clientId, type: d.type,
     startsAt: new Date(d.startsAt).toISOString(), endsAt: new Date(d.endsAt).toISOString(),
-    title: d.title, projectName: d.projectName, notes: d.notes,
+    title: d.title, projectName: d.projectName, notes: d.notes, discountBp: d.price.discountBp,
   };
   const keys = Object.keys(stored) as (keyof DraftInput)[];
   return new Set(keys.filter((k) => JSON.stringify(draft[k]) !== JSON.stringify(stored[k])));
 }
 
 /** Fields that change what the booking holds and costs (not its title or notes). */
-export const PRICED_FIELDS: readonly (keyof DraftInput)[] = ["locationId", "roomIds", "staffIds", "equipment", "clientId", "type", "startsAt", "endsAt"];
+export const PRICED_FIELDS: readonly (keyof DraftInput)[] = ["locationId", "roomIds", "staffIds", "equipment", "clientId", "type", "startsAt", "endsAt", "discountBp"];
 export const MOVE_FIELDS: readonly (keyof DraftInput)[] = ["startsAt", "endsAt", "roomIds"];

@@ -12,7 +12,9 @@ import { paymentsOfBookings } from "./011-payments-of-bookings";
 import { operatorBilling } from "./012-operator-billing";
 import { clientDocumentLanguage } from "./013-client-document-language";
 import { frozenQuote } from "./014-frozen-quote";
+import { invitationCancel } from "./015-invitation-cancel";
+import { bookingDiscount } from "./016-booking-discount";
 import type { PgMigration } from "./migration";
 
 /** In order; a migration, once shipped, never changes (add the next one instead). */
-export const PG_MIGRATIONS: readonly PgMigration[] = [tenantContext, accounts, studioData, bookingOverlaps, studioRowAndScopes, seriesAndBlockouts, rolesAuditTwoFactor, billing, documents, mailInDedicatedDatabases, paymentsOfBookings, operatorBilling, clientDocumentLanguage, frozenQuote];
+export const PG_MIGRATIONS: readonly PgMigration[] = [tenantContext, accounts, studioData, bookingOverlaps, studioRowAndScopes, seriesAndBlockouts, rolesAuditTwoFactor, billing, documents, mailInDedicatedDatabases, paymentsOfBookings, operatorBilling, clientDocumentLanguage, frozenQuote, invitationCancel, bookingDiscount];
