@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { PriceLine } from "../booking/pricing";
+import { discountedPrice, type PriceLine } from "../booking/pricing";
 import { amountDue, balanceLines, bookingLines, clientBalance, creditFits, creditLines, depositLines, type BalanceInvoice, type BillableBooking } from "./billing";
 import { computeTotals } from "./document-totals";
 
@@ -7,9 +7,9 @@ const price = (kind: PriceLine["kind"], net: number, vatBp: number, quantity = 1
   kind, refId: "0193a000-0000-7000-8000-000000000001", label: kind, basis: "hourly", quantity, overtimeMinutes: 0, days: 0, netCents: net, vatBp,
   vatCents: Math.round((net * vatBp) / 10000), grossCents: 0,
 });
-const booking = (priceLines: PriceLine[], depositBp = 3000): BillableBooking => ({
+const booking = (priceLines: PriceLine[], depositBp = 3000, discountBp = 0): BillableBooking => ({
   id: "0193a000-0000-7000-8000-0000000000b1", startsAt: "2026-03-10T09:00:00.000Z", endsAt: "2026-03-10T13:00:00.000Z", timeZone: "Europe/Paris",
-  projectName: "Premier album", title: "Voix", priceLines, depositBp,
+  projectName: "Premier album", title: "Voix", priceLines, depositBp, discountBp,
 });
 const labels = { deposit: (bp: number) => `Acompte ${bp / 100} %`, deduction: (n: string) => `Acompte ${n}` };
 
@@ -36,6 +36,24 @@ describe("deposit and balance invoices", () => {
     expect(deposit.map((l) => [l.unitPriceCents, l.vatBp, l.label])).toEqual([[6000, 2000, "Acompte 30 %"], [300, 550, "Acompte 30 %"]]);
     expect(deposit[0]!.session).toEqual({ startsAt: "2026-03-10T09:00:00.000Z", endsAt: "2026-03-10T13:00:00.000Z", timeZone: "Europe/Paris" });
     expect(deposit[0]!.projectName).toBe("Premier album");
+  });
+
+  it.each<[string, PriceLine[], number]>([
+    ["10 % on a room", [price("room", 24000, 2000)], 1000],
+    ["12,5 % on odd cents at two VAT rates", [price("room", 33333, 2000), price("equipment", 999, 550), price("staff", 4501, 2000)], 1250],
+    ["100 %", [price("room", 24000, 2000)], 10000],
+    ["no discount", [price("room", 24000, 2000)], 0],
+  ])("a discounted booking (%s) is billed at the rate card with its discount, to the booking's cent", (_n, lines, bp) => {
+    const priced = discountedPrice(lines, bp, 3000);
+    const billed = bookingLines(booking(priced.lines, 3000, bp));
+    expect(billed.map((l) => [l.unitPriceCents, l.discountBp])).toEqual(priced.lines.map((l) => [l.listCents, bp]));
+    const totals = computeTotals(billed);
+    expect([totals.netCents, totals.vatCents, totals.totalCents]).toEqual([priced.netCents, priced.vatCents, priced.totalCents]);
+  });
+
+  it("a line priced before discounts existed is billed at its net, with no discount", () => {
+    const lines = bookingLines(booking([price("room", 24000, 2000)], 3000, 1000));
+    expect(lines[0]).toMatchObject({ unitPriceCents: 24000, discountBp: 0 });
   });
 
   it("booking lines keep the priced net exactly and name the quantity", () => {

@@ -12,13 +12,17 @@ export interface BillableBooking {
   title: string | null;
   priceLines: PriceLine[];
   depositBp: number;
+  /** The booking's discount (shared/booking/pricing.ts), printed on each line as a quote's is. */
+  discountBp: number;
 }
 
 const KIND: Record<PriceLine["kind"], DocumentLine["kind"]> = { room: "room", staff: "engineer", equipment: "gear" };
 
 /**
- * A booking's lines as billed: one per priced room, engineer or gear line, at the net the booking
- * was priced at (quantity 1, so the capped tiers of pricing.ts are kept exactly).
+ * A booking's lines as billed: one per priced room, engineer or gear line, at the rate-card price
+ * with the booking's discount (quantity 1, so the capped tiers of pricing.ts are kept exactly, and
+ * the line's net is the booking's to the cent: both round the discount half up on the line). A
+ * line priced before discounts existed has no rate-card price: billed at its net.
  */
 export function bookingLines(b: BillableBooking): DocumentLine[] {
   return b.priceLines.map((p) => ({
@@ -27,9 +31,9 @@ export function bookingLines(b: BillableBooking): DocumentLine[] {
     label: p.quantity > 1 ? `${p.label} × ${p.quantity}` : p.label,
     detail: b.title,
     quantityMilli: 1000,
-    unitPriceCents: p.netCents,
+    unitPriceCents: p.listCents ?? p.netCents,
     vatBp: p.vatBp,
-    discountBp: 0,
+    discountBp: p.listCents === undefined ? 0 : b.discountBp,
     bookingId: b.id,
     session: { startsAt: b.startsAt, endsAt: b.endsAt, timeZone: b.timeZone },
     projectName: b.projectName,

@@ -105,7 +105,7 @@ export class DocumentContext {
 export function billable(b: BookingFacts): BillableBooking {
   return {
     id: b.id, startsAt: new Date(b.startsAt).toISOString(), endsAt: new Date(b.endsAt).toISOString(), timeZone: b.timeZone,
-    projectName: b.projectName, title: b.title, priceLines: b.priceLines, depositBp: b.depositBp,
+    projectName: b.projectName, title: b.title, priceLines: b.priceLines, depositBp: b.depositBp, discountBp: b.discountBp,
   };
 }
 
