@@ -1,6 +1,7 @@
 import path from "node:path";
 import pg from "pg";
 import { encodeHlc } from "../shared/hlc";
+import { MAX_PULL_LIMIT } from "../shared/sync/protocol";
 import { createStudioCore } from "../main/core/studio-core";
 import type { BenchSyncServer } from "./sync-bench-server";
 import { benchDesk, PullTiming, signUpStudio } from "./sync-studio";
@@ -85,7 +86,7 @@ export async function benchSyncPull(srv: BenchSyncServer, count = 100_000): Prom
     return {
       ratio,
       lines: [
-        `sync pull: first pull of ${report.pulled} rows into an empty desk over HTTP  ${pullMs.toFixed(0)} ms  ${perSecond.toFixed(0)} rows/s`,
+        `sync pull: first pull of ${report.pulled} rows into an empty desk over HTTP, pages of ${MAX_PULL_LIMIT}  ${pullMs.toFixed(0)} ms  ${perSecond.toFixed(0)} rows/s`,
         // The engine asks for the next page while it applies the current one, so these overlap.
         `sync pull: server pages in flight ${timing.waitMs.toFixed(0)} ms in all (overlapping the desk's writes; server and desk share this process)`,
         `sync pull: bare SQLite INSERT of the same rows, one transaction    ${bareMs.toFixed(0)} ms  ${barePerSecond.toFixed(0)} rows/s`,

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { monthStartUtc } from "../../shared/billing/usage";
 import type { SessionTokens } from "../../shared/schemas/account";
 import type { PushedMutation } from "../../shared/sync/protocol";
+import { decodePullPage } from "../../shared/sync/pull-wire";
 import type { BillingDeps } from "../../sync-server/src/billing/billing-deps";
 import { memberLimitRefusal } from "../../sync-server/src/billing/member-limit";
 import { studioPlan } from "../../sync-server/src/billing/studio-plan";
@@ -137,7 +138,7 @@ describe("a downgrade that exceeds the new plan", () => {
     await asAdmin(db, (c) => c.query("UPDATE tenants SET trial_ends_at = $2 WHERE tenant_id = $1", [owner.tenantId, new Date(t.srv.clock.ms - 1)]));
     expect(await refusalOf(owner, desk.insert("room", roomWire(locations[1]!.rowId, "Room 5")))).toMatchObject({ code: "PLAN_LIMIT", message: expect.stringContaining("allows 2 rooms (3 in use): upgrade to Pro") });
     expect(await refusalOf(owner, desk.update("room", rooms[2]!.rowId, { name: "Still mine" }))).toBeNull();
-    const { changes } = await t.srv.client(owner.accessToken).sync.pull.query({ cursor: 0, limit: 1000 });
+    const changes = decodePullPage(await t.srv.client(owner.accessToken).sync.pull.query({ cursor: 0, limit: 1000 }));
     expect(changes.filter((c) => c.entity === "location" && c.deletedAt === null)).toHaveLength(4);
     expect(changes.filter((c) => c.entity === "room" && c.deletedAt === null)).toHaveLength(3);
   });

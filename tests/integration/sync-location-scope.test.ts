@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { uuidv7 } from "../../shared/ids";
 import type { MembershipRole, SessionTokens } from "../../shared/schemas/account";
 import type { PulledChange, PushedMutation } from "../../shared/sync/protocol";
+import { decodePullPage } from "../../shared/sync/pull-wire";
 import { addMember } from "./support/members";
 import { asAdmin, createTestDatabase, type TestDatabase } from "./support/postgres";
 import { bookingWire, clientWire, equipmentWire, locationWire, roomWire, SimDevice, staffWire } from "./support/sync-device";
@@ -40,7 +41,7 @@ async function pulledIds(t: SessionTokens): Promise<Set<string>> {
   const out: PulledChange[] = [];
   for (let cursor = 0; ; ) {
     const page = await srv.client(t.accessToken).sync.pull.query({ cursor, limit: 3 });
-    out.push(...page.changes);
+    out.push(...decodePullPage(page));
     cursor = page.cursor;
     if (!page.hasMore) return new Set(out.map((c) => c.rowId));
   }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { encodeHlc } from "../../shared/hlc";
 import { uuidv7 } from "../../shared/ids";
 import type { MutationResult, PushedMutation } from "../../shared/sync/protocol";
+import { decodePullPage } from "../../shared/sync/pull-wire";
 import { asAdmin, createTestDatabase, type TestDatabase } from "./support/postgres";
 import { clientWire, PullReplica } from "./support/sync-device";
 import { signUpInput, startTestSyncServer, type TestSyncServer } from "./support/sync-test-server";
@@ -70,9 +71,10 @@ it("random pushes from several devices converge: no change lost, none duplicated
       const pullInto = async (r: PullReplica, limit: number) => {
         for (;;) {
           const page = await api.sync.pull.query({ cursor: r.cursor, limit });
-          const versions = page.changes.map((c) => c.version);
+          const changes = decodePullPage(page);
+          const versions = changes.map((c) => c.version);
           expect(versions.every((v, i) => v > (i === 0 ? r.cursor : versions[i - 1]!))).toBe(true);
-          r.apply(page.changes);
+          r.apply(changes);
           r.cursor = page.cursor;
           if (!page.hasMore) return;
         }

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { errorCodeOf } from "../../shared/app-error";
 import { uuidv7 } from "../../shared/ids";
 import type { SessionTokens } from "../../shared/schemas/account";
-import type { PulledChange, PushedMutation } from "../../shared/sync/protocol";
+import { MAX_PULL_LIMIT, type PulledChange, type PushedMutation } from "../../shared/sync/protocol";
+import { decodePullPage } from "../../shared/sync/pull-wire";
 import { asAdmin, createTestDatabase, type TestDatabase } from "./support/postgres";
 import { bookingWire, clientWire, comparable, equipmentWire, locationWire, roomWire, SimDevice, staffWire } from "./support/sync-device";
 import { signUpInput, startTestSyncServer, type TestSyncServer } from "./support/sync-test-server";
@@ -28,7 +30,7 @@ async function pullAll(t: SessionTokens, cursor = 0, limit = 1000): Promise<Pull
   const out: PulledChange[] = [];
   for (;;) {
     const page = await srv.client(t.accessToken).sync.pull.query({ cursor, limit });
-    out.push(...page.changes);
+    out.push(...decodePullPage(page));
     cursor = page.cursor;
     if (!page.hasMore) return out;
   }
@@ -242,15 +244,37 @@ describe("pull cursor", () => {
     let cursor = 0;
     for (;;) {
       const page = await srv.client(a.accessToken).sync.pull.query({ cursor, limit: 3 });
-      expect(page.changes.length).toBeLessThanOrEqual(3);
-      pages.push(page.changes);
-      if (page.changes.length > 0) expect(page.cursor).toBe(page.changes.at(-1)!.version);
+      const changes = decodePullPage(page);
+      expect(changes.length).toBeLessThanOrEqual(3);
+      pages.push(changes);
+      if (changes.length > 0) expect(page.cursor).toBe(changes.at(-1)!.version);
       cursor = page.cursor;
       if (!page.hasMore) break;
     }
     expect(pages.flat()).toEqual(all);
     expect(new Set(all.map((c) => `${c.entity}:${c.rowId}`)).size).toBe(all.length);
     const last = await srv.client(a.accessToken).sync.pull.query({ cursor, limit: 3 });
-    expect(last).toEqual({ changes: [], cursor, hasMore: false });
+    expect(last).toEqual({ shapes: [], rows: [], cursor, hasMore: false });
+  });
+
+  it("brings a tombstone with its deletedAt, rows of several tables in one page, and refuses a page above the limit", async () => {
+    const d = new SimDevice("desk-t");
+    const loc = d.insert("location", locationWire("Nantes"));
+    const gone = d.insert("client", clientWire("Parti"));
+    const room = d.insert("room", roomWire(loc.rowId));
+    const deletedAt = "2027-01-05T08:30:00.000Z";
+    const before = (await pullAll(a)).at(-1)?.version ?? 0;
+    await pushAs(a, [loc, gone, room, d.update("client", gone.rowId, { deletedAt })]);
+
+    const page = await srv.client(a.accessToken).sync.pull.query({ cursor: before, limit: MAX_PULL_LIMIT });
+    expect(page.hasMore).toBe(false);
+    const changes = decodePullPage(page);
+    expect(changes.map((c) => c.entity)).toEqual(["location", "room", "client"]);
+    expect(changes.map((c) => c.version)).toEqual([...changes.map((c) => c.version)].sort((x, y) => x - y));
+    const tombstone = changes.find((c) => c.rowId === gone.rowId)!;
+    expect(tombstone).toMatchObject({ deletedAt, fields: { name: "Parti", deletedAt } });
+    expect(comparable(changes.find((c) => c.rowId === room.rowId)!.fields)).toMatchObject(comparable(room.changes));
+    const refused = await srv.client(a.accessToken).sync.pull.query({ cursor: 0, limit: MAX_PULL_LIMIT + 1 }).then(() => null, (e: unknown) => e);
+    expect(errorCodeOf(refused)).toBe("VALIDATION_FAILED");
   });
 });

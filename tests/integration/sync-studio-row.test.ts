@@ -3,6 +3,7 @@ import { DEFAULT_BOOKING_SETTINGS } from "../../shared/booking/booking-settings"
 import { uuidv7 } from "../../shared/ids";
 import type { SessionTokens } from "../../shared/schemas/account";
 import type { PulledChange, PushedMutation } from "../../shared/sync/protocol";
+import { decodePullPage } from "../../shared/sync/pull-wire";
 import { setUpCore } from "../../main/core/test-fixtures";
 import { signUp } from "../../sync-server/src/accounts/sign-up";
 import { migrate } from "../../sync-server/src/db/migrate";
@@ -32,7 +33,7 @@ async function pullAll(t: SessionTokens): Promise<PulledChange[]> {
   const out: PulledChange[] = [];
   for (let cursor = 0; ; ) {
     const page = await srv.client(t.accessToken).sync.pull.query({ cursor, limit: 1000 });
-    out.push(...page.changes);
+    out.push(...decodePullPage(page));
     cursor = page.cursor;
     if (!page.hasMore) return out;
   }

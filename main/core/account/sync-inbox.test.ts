@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { encodeHlc } from "../../../shared/hlc";
 import type { MutationResult, PullOutput, PushedMutation } from "../../../shared/sync/protocol";
+import { encodePullPage } from "../../../shared/sync/pull-wire";
 import { roomInput, setUpCore } from "../test-fixtures";
 import type { StudioCore } from "../studio-core";
 import { syncInbox } from "./sync-inbox";
@@ -16,7 +17,7 @@ const refusingClients = {
         m.entity === "client" ? { mutationId: m.mutationId, status: "rejected", code: "FORBIDDEN", message: "Staff may not add clients" } : { mutationId: m.mutationId, status: "applied", version: 1 },
       ),
     }),
-  pull: () => Promise.resolve({ changes: [], cursor: 0, hasMore: false }),
+  pull: () => Promise.resolve(encodePullPage([], 0)),
 };
 
 const applyAll = (mutations: PushedMutation[]) =>
@@ -53,11 +54,7 @@ describe("sync inbox", () => {
     const loser = core.bookings.create({ locationId: w.locationId, roomIds: [roomB.id], title: "Offline", startsAt: at(10), endsAt: at(11) }).booking;
     // The server's answer for a desk that booked Studio A offline: kept, as `conflict`.
     const stamp = encodeHlc({ wallMs: Date.now() + 1000, counter: 0, node: "server-desk" });
-    const pulled: PullOutput = {
-      changes: [{ entity: "booking", rowId: loser.id, version: 9, fields: { status: "conflict", roomIds: JSON.stringify([w.roomId]) }, fieldHlc: { status: stamp, roomIds: stamp }, deletedAt: null }],
-      cursor: 9,
-      hasMore: false,
-    };
+    const pulled: PullOutput = encodePullPage([{ entity: "booking", rowId: loser.id, version: 9, fields: { status: "conflict", roomIds: JSON.stringify([w.roomId]) }, fieldHlc: { status: stamp, roomIds: stamp }, deletedAt: null }], 9);
     await core.createSyncEngine({ push: (input) => applyAll(input.mutations), pull: () => Promise.resolve(pulled) }).syncOnce();
 
     const [item] = syncInbox(core).conflicts;

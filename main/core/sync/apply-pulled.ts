@@ -1,5 +1,6 @@
 import { ClockSkewError } from "../../../shared/hlc";
-import type { PulledChange } from "../../../shared/sync/protocol";
+import type { PulledChange, PullOutput } from "../../../shared/sync/protocol";
+import { changeOf, stampsOf } from "../../../shared/sync/pull-wire";
 import { normalizeForSearch } from "../../../shared/text";
 import type { Db } from "../db/open-database";
 import { prepareCached } from "../db/statement-cache";
@@ -8,22 +9,79 @@ import { bookingLocalColumns } from "../services/booking/booking-store";
 import { writeResourceIndex } from "../services/booking/resource-index";
 import type { DeviceClock } from "./device-clock";
 import type { ColumnValue } from "./local-writer";
+import { planFor, writeWhole } from "./pulled-row-plan";
+import { resettlePulledBookings } from "./pulled-paid";
 import type { SyncedTable } from "./synced-tables";
 
 const RESOURCE_INDEXES = ["booking_rooms", "booking_staff", "booking_equipment"];
 
-/**
- * Writes one pulled row as the server's truth (fields, field_hlc, version), then re-applies this
- * device's still-pending outbox changes to it field by field, a pending value staying where its
- * stamp is newer than the server's (ARCHITECTURE.md, sync step 3: server state + pending local =
- * what the UI shows), then recomputes what this device derives from the row. Call it inside the
- * page's transaction. Returns false for an entity this device does not store.
- */
-export function applyPulled(db: Db, clock: DeviceClock, tables: Record<string, SyncedTable>, tenantId: string, change: PulledChange): boolean {
-  const t = tables[change.entity];
-  if (!t) return false;
-  receiveStamps(clock, Object.values(change.fieldHlc));
+/** A pending outbox change of one row, in outbox order. */
+interface PendingChange {
+  changes: string;
+  hlc: string;
+}
 
+/**
+ * Writes a page of pulled rows as the server's truth (fields, field_hlc, version), then re-applies
+ * this device's still-pending outbox changes to each field by field, a pending value staying where
+ * its stamp is newer than the server's (ARCHITECTURE.md, sync step 3: server state + pending local
+ * = what the UI shows), then recomputes what this device derives from the row. Call it inside the
+ * page's transaction. Returns how many changes were of an entity this device stores.
+ *
+ * The pending outbox is read once per page (usually empty; per row, it was a lookup the outbox's
+ * index does not serve), and a row with nothing pending — every row of a first pull — is one
+ * cached INSERT with values taken straight from the wire (an UPDATE when the row is already here).
+ */
+export function applyPulledPage(db: Db, clock: DeviceClock, tables: Record<string, SyncedTable>, tenantId: string, page: Pick<PullOutput, "shapes" | "rows">): number {
+  const pending = pendingByRow(db);
+  const createdAt = new Date().toISOString();
+  // Per shape of the page: its table (undefined: an entity this device does not store) and plan.
+  const shapeTables = page.shapes.map((shape) => tables[shape.entity]);
+  const shapePlans = page.shapes.map((shape, i) => (shapeTables[i] ? planFor(db, shapeTables[i], shape) : null));
+  let applied = 0;
+  for (const row of page.rows) {
+    const t = shapeTables[row.shape];
+    if (!t) continue;
+    applied++;
+    const shape = page.shapes[row.shape]!;
+    const stamps = stampsOf(row);
+    const top = greatest(stamps);
+    receiveStamps(clock, stamps, top);
+    const mine = pending.size > 0 ? pending.get(`${shape.entity}\u0000${row.rowId}`) : undefined;
+    let searchWritten: boolean;
+    if (!mine) {
+      const plan = shapePlans[row.shape]!;
+      writeWhole(plan, shape, row, tenantId, createdAt, top);
+      searchWritten = plan.search !== null;
+    } else {
+      searchWritten = applyMerged(db, t, tenantId, createdAt, changeOf(shape, row), mine);
+    }
+    if (t.table === "bookings" || (t.searchColumns.length > 0 && !searchWritten)) recomputeLocal(db, t, row.rowId);
+  }
+  // Hook (lead): bookings' paid cache derived again from the payment rows that arrived.
+  resettlePulledBookings(db, page.rows.map((row) => ({ entity: page.shapes[row.shape]!.entity, rowId: row.rowId })));
+  return applied;
+}
+
+/** This device's pending outbox changes by entity and row, in outbox order. */
+function pendingByRow(db: Db): Map<string, PendingChange[]> {
+  const out = new Map<string, PendingChange[]>();
+  const rows = prepareCached(db, "SELECT entity, row_id, changes, hlc FROM outbox WHERE status = 'pending' ORDER BY seq").all() as
+    (PendingChange & { entity: string; row_id: string })[];
+  for (const r of rows) {
+    const key = `${r.entity}\u0000${r.row_id}`;
+    const list = out.get(key);
+    if (list) list.push({ changes: r.changes, hlc: r.hlc });
+    else out.set(key, [{ changes: r.changes, hlc: r.hlc }]);
+  }
+  return out;
+}
+
+/**
+ * The server's row with this device's pending changes re-applied on top, field by field. Returns
+ * whether the row's search text was written with it.
+ */
+function applyMerged(db: Db, t: SyncedTable, tenantId: string, createdAt: string, change: PulledChange, pending: PendingChange[]): boolean {
   const values: Record<string, ColumnValue> = {};
   const fieldHlc: Record<string, string> = { ...change.fieldHlc };
   for (const [field, value] of Object.entries(change.fields)) {
@@ -31,8 +89,6 @@ export function applyPulled(db: Db, clock: DeviceClock, tables: Record<string, S
     const column = t.columns[field];
     if (column) values[column] = value;
   }
-  const pending = prepareCached(db, "SELECT changes, hlc FROM outbox WHERE row_id = ? AND entity = ? AND status = 'pending' ORDER BY seq")
-    .all(change.rowId, change.entity) as { changes: string; hlc: string }[];
   for (const m of pending) {
     for (const [field, value] of Object.entries(JSON.parse(m.changes) as Record<string, ColumnValue>)) {
       const column = t.columns[field];
@@ -48,7 +104,7 @@ export function applyPulled(db: Db, clock: DeviceClock, tables: Record<string, S
     values.search_text = normalizeForSearch(t.searchColumns.map((c) => String(values[c] ?? "")).join(" "));
   }
   // Encoded stamps sort causally, so the row's updated_at is simply the greatest field stamp.
-  const updatedAt = Object.values(fieldHlc).reduce((a, b) => (b > a ? b : a), "");
+  const updatedAt = greatest(Object.values(fieldHlc));
   const columns = Object.keys(values);
   const exists = prepareCached(db, `SELECT 1 FROM ${t.table} WHERE id = ?`).get(change.rowId) !== undefined;
   if (exists) {
@@ -57,10 +113,16 @@ export function applyPulled(db: Db, clock: DeviceClock, tables: Record<string, S
   } else {
     const all = ["id", "tenant_id", "created_at", "updated_at", "field_hlc", "version", ...columns];
     prepareCached(db, `INSERT INTO ${t.table} (${all.join(", ")}) VALUES (${all.map(() => "?").join(", ")})`)
-      .run(change.rowId, tenantId, new Date().toISOString(), updatedAt, JSON.stringify(fieldHlc), change.version, ...columns.map((c) => values[c]!));
+      .run(change.rowId, tenantId, createdAt, updatedAt, JSON.stringify(fieldHlc), change.version, ...columns.map((c) => values[c]!));
   }
-  if (t.table === "bookings" || (t.searchColumns.length > 0 && !("search_text" in values))) recomputeLocal(db, t, change.rowId);
-  return true;
+  return "search_text" in values;
+}
+
+/** Encoded stamps sort causally: the greatest is the latest ("" for none). */
+function greatest(stamps: string[]): string {
+  let out = "";
+  for (const s of stamps) if (s > out) out = s;
+  return out;
 }
 
 /** The device-local columns and index rows, exactly as the stores derive them on a local write. */
@@ -94,14 +156,13 @@ const merged = new WeakMap<DeviceClock, string>();
  * (the clock would jump with it); the row is still applied, since the server accepted it, and
  * each of the others is merged on its own. The server refuses skewed pushes, so this is rare.
  */
-function receiveStamps(clock: DeviceClock, stamps: string[]): void {
-  const greatest = stamps.reduce((a, b) => (b > a ? b : a), "");
-  if (greatest <= (merged.get(clock) ?? "")) return;
-  if (receiveStamp(clock, greatest)) {
-    merged.set(clock, greatest);
+function receiveStamps(clock: DeviceClock, stamps: string[], top: string): void {
+  if (top <= (merged.get(clock) ?? "")) return;
+  if (receiveStamp(clock, top)) {
+    merged.set(clock, top);
     return;
   }
-  for (const stamp of stamps) if (stamp !== greatest) receiveStamp(clock, stamp);
+  for (const stamp of stamps) if (stamp !== top) receiveStamp(clock, stamp);
 }
 
 /** False when the stamp was refused for clock skew. */

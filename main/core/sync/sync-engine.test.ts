@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { encodeHlc } from "../../../shared/hlc";
 import type { MutationResult, PullOutput, PushInput, PushedMutation } from "../../../shared/sync/protocol";
+import { encodePullPage } from "../../../shared/sync/pull-wire";
 import { AppError } from "../errors";
 import { setUpCore } from "../test-fixtures";
 import type { StudioCore } from "../studio-core";
@@ -22,7 +23,7 @@ function scripted(answer: (m: PushedMutation) => MutationResult, pages: PullOutp
       pushes.push(input);
       return Promise.resolve({ results: input.mutations.map(answer) });
     },
-    pull: () => Promise.resolve(pages[page++] ?? { changes: [], cursor: pages.at(-1)?.cursor ?? 0, hasMore: false }),
+    pull: () => Promise.resolve(pages[page++] ?? encodePullPage([], pages.at(-1)?.cursor ?? 0)),
   };
 }
 
@@ -140,15 +141,11 @@ describe("SyncEngine", () => {
     const client = core.clients.create({ kind: "person", name: "Local name", notes: "local notes" });
     const old = encodeHlc({ wallMs: 1, counter: 0, node: "server" });
     const ahead = encodeHlc({ wallMs: Date.now() + 60_000, counter: 0, node: "other" });
-    const pulled: PullOutput = {
-      changes: [{
+    const pulled: PullOutput = encodePullPage([{
         entity: "client", rowId: client.id, version: 42, deletedAt: null,
         fields: { kind: "company", name: "Server name", contactName: null, email: "srv@example.com", phone: null, address: null, vatNumber: null, notes: "server notes", defaultDepositBp: null, archivedAt: null, deletedAt: null },
         fieldHlc: { kind: old, name: old, email: ahead, notes: ahead },
-      }],
-      cursor: 42,
-      hasMore: false,
-    };
+      }], 42);
     // Every push refused for skew, so the local insert is still pending when the row is pulled.
     const engine = core.createSyncEngine(scripted((m) => ({ mutationId: m.mutationId, status: "rejected", code: "CLOCK_SKEW", message: "skew" }), [pulled]));
     await engine.syncOnce();

@@ -1,6 +1,6 @@
 import { MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS, type PullInput, type PullOutput, type PushInput, type PushOutput, type PushedMutation } from "../../../shared/sync/protocol";
 import type { Db } from "../db/open-database";
-import { applyPulled } from "./apply-pulled";
+import { applyPulledPage } from "./apply-pulled";
 import { nextDelay } from "./backoff";
 import type { DeviceClock } from "./device-clock";
 import { SyncStateStore } from "./sync-state";
@@ -211,13 +211,16 @@ export class SyncEngine {
       if (page.hasMore) {
         next = this.o.transport.pull({ cursor: page.cursor, limit });
         next.catch(() => undefined);
+        // The request may only be written once the event loop turns (fetch goes through promise
+        // callbacks and its socket pool; seen held back by a whole synchronous apply when not).
+        await nextTurn();
       }
       const tenantId = this.o.tenantId();
       this.o.db.transaction(() => {
-        for (const change of page.changes) applyPulled(this.o.db, this.o.clock, this.o.tables, tenantId, change);
+        applyPulledPage(this.o.db, this.o.clock, this.o.tables, tenantId, page);
         this.state.setCursor(page.cursor);
       })();
-      pulled += page.changes.length;
+      pulled += page.rows.length;
       if (!page.hasMore) return pulled;
     }
   }
@@ -226,6 +229,11 @@ export class SyncEngine {
     this.connection = state;
     this.o.onStatus?.(this.status());
   }
+}
+
+/** Resolves after pending callbacks and one pass of the event loop's I/O. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function toPushed(r: OutboxRow): PushedMutation {

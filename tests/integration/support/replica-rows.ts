@@ -1,7 +1,7 @@
 import type { TRPCClient } from "@trpc/client";
 import type { StudioCore } from "../../../main/core/studio-core";
 import { syncedTables } from "../../../main/core/sync/synced-tables";
-import type { PulledChange } from "../../../shared/sync/protocol";
+import { decodePullPage } from "../../../shared/sync/pull-wire";
 import type { SyncRouter } from "../../../sync-server/src/router";
 import { comparable } from "./sync-device";
 
@@ -14,7 +14,7 @@ export async function serverRows(client: TRPCClient<SyncRouter>, entities = COMP
   let cursor = 0;
   for (;;) {
     const page = await client.sync.pull.query({ cursor, limit: 1000 });
-    for (const ch of page.changes as PulledChange[]) {
+    for (const ch of decodePullPage(page)) {
       if (entities.includes(ch.entity)) out[`${ch.entity}:${ch.rowId}`] = { version: ch.version, fieldHlc: ch.fieldHlc, fields: comparable(ch.fields) };
     }
     cursor = page.cursor;
