@@ -1,4 +1,7 @@
+import { spawn } from "node:child_process";
 import fs from "node:fs";
+import { once } from "node:events";
+import readline from "node:readline";
 import os from "node:os";
 import path from "node:path";
 import { createTRPCClient, httpLink, type TRPCClient } from "@trpc/client";
@@ -76,4 +79,39 @@ export async function startBenchSyncServer(): Promise<BenchSyncServer> {
     await release();
     throw err;
   }
+}
+
+/**
+ * The same server in a child process (bench/sync-server-child.ts): desks and server do not share
+ * one event loop and one core, as they never do in a studio. The baselines reach the same database.
+ */
+export async function startBenchSyncServerProcess(): Promise<BenchSyncServer> {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "sync-server-child.ts")], {
+    stdio: ["ignore", "pipe", "inherit", "ipc"],
+    env: process.env,
+  });
+  const exited = once(child, "exit");
+  const lines = readline.createInterface({ input: child.stdout! });
+  const first = await Promise.race([
+    once(lines, "line").then(([line]) => String(line)),
+    exited.then(([code]) => {
+      throw new Error(`the bench sync server exited (${String(code)}) before listening`);
+    }),
+  ]);
+  lines.close();
+  const { url, admin } = JSON.parse(first) as { url: string; admin: pg.ClientConfig };
+  return {
+    url,
+    client: (accessToken) =>
+      createTRPCClient<SyncRouter>({
+        links: [httpLink({ url: `${url}/trpc`, headers: () => (accessToken ? { authorization: `Bearer ${accessToken}` } : {}) })],
+      }),
+    admin,
+    close: async () => {
+      if (child.exitCode === null) {
+        child.kill("SIGTERM");
+        await exited;
+      }
+    },
+  };
 }

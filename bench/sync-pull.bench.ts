@@ -88,7 +88,7 @@ export async function benchSyncPull(srv: BenchSyncServer, count = 100_000): Prom
       lines: [
         `sync pull: first pull of ${report.pulled} rows into an empty desk over HTTP, pages of ${MAX_PULL_LIMIT}  ${pullMs.toFixed(0)} ms  ${perSecond.toFixed(0)} rows/s`,
         // The engine asks for the next page while it applies the current one, so these overlap.
-        `sync pull: server pages in flight ${timing.waitMs.toFixed(0)} ms in all (overlapping the desk's writes; server and desk share this process)`,
+        `sync pull: server pages in flight ${timing.waitMs.toFixed(0)} ms in all (overlapping the desk's writes; the server runs in its own process)`,
         `sync pull: bare SQLite INSERT of the same rows, one transaction    ${bareMs.toFixed(0)} ms  ${barePerSecond.toFixed(0)} rows/s`,
         `sync_pull rows_per_s=${perSecond.toFixed(0)} ratio_vs_raw=${ratio.toFixed(2)} (target >= 0.3)`,
       ],

@@ -1,14 +1,15 @@
-import { startBenchSyncServer } from "./sync-bench-server";
+import { startBenchSyncServerProcess } from "./sync-bench-server";
 import { benchSyncPropagation } from "./sync-propagation.bench";
 import { benchSyncPull } from "./sync-pull.bench";
 import { benchSyncPush } from "./sync-push.bench";
 
 /**
- * The sync benchmarks on one throwaway server: push and first-pull throughput against bare
- * baselines, then live propagation between two desks; the summary line is printed last.
+ * The sync benchmarks on one throwaway server, in its own process as in production: push and
+ * first-pull throughput against bare baselines, then live propagation between two desks; the
+ * summary line is printed last.
  */
 export async function benchSync(): Promise<string> {
-  const srv = await startBenchSyncServer();
+  const srv = await startBenchSyncServerProcess();
   try {
     const push = await benchSyncPush(srv);
     const pull = await benchSyncPull(srv);

@@ -1,46 +1,34 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionTokens } from "../../shared/schemas/account";
 import { createMailer } from "../../sync-server/src/accounts/mailer";
-import { asAdmin, createTestDatabase, type TestDatabase } from "./support/postgres";
-import { bodyOf, startSmtpInbox, type ReceivedMail, type SmtpInbox } from "./support/smtp-inbox";
-import { locationWire, SimDevice } from "./support/sync-device";
-import { refusal, signUpInput, startTestSyncServer, type TestSyncServer } from "./support/sync-test-server";
-import { firstLocation, memberSession, pushAs } from "./support/team";
+import { asAdmin, type TestDatabase } from "./support/postgres";
+import type { SmtpInbox } from "./support/smtp-inbox";
+import { refusal, startTestSyncServer, type TestSyncServer } from "./support/sync-test-server";
+import { memberSession } from "./support/team";
+import { invitationCodeIn, startTeamStudio, type TeamStudio } from "./support/team-studio";
 
 /** Pending invitations on the Users screen: listed without their code, cancelled, resent over real SMTP. */
+let t: TeamStudio;
 let smtp: SmtpInbox;
 let db: TestDatabase;
 let srv: TestSyncServer;
 let owner: SessionTokens;
 let paris: string;
 let london: string;
-const studio = signUpInput("invitations");
+let studio: TeamStudio["studio"];
 
 beforeAll(async () => {
-  smtp = await startSmtpInbox();
-  db = await createTestDatabase("team_invitations");
-  srv = await startTestSyncServer(db, { mailer: createMailer(smtp.url, "Studio <studio@example.com>", () => {}) });
-  owner = await srv.client().accounts.signUp.mutate(studio);
-  paris = await firstLocation(db, owner.tenantId);
-  const londonRow = new SimDevice("desk").insert("location", locationWire("London"));
-  await pushAs(srv, owner, [londonRow]);
-  london = londonRow.rowId;
+  t = await startTeamStudio("invitations");
+  ({ smtp, db, srv, owner, paris, london, studio } = t);
 });
 afterAll(async () => {
-  await srv?.close();
-  await smtp?.close();
+  await t?.close();
 });
-
-function tokenIn(mail: ReceivedMail): string {
-  const match = /^ {4}(\S+)\s*$/m.exec(bodyOf(mail));
-  if (!match) throw new Error(`No invitation code in the mail:\n${mail.raw}`);
-  return match[1]!;
-}
 
 async function invite(email: string, locationIds: string[] | null = null): Promise<{ token: string; invitationId: string }> {
   const since = smtp.mails.length;
   const { invitationId } = await srv.client(owner.accessToken).members.invite.mutate({ email, role: "engineer", locationIds });
-  return { token: tokenIn(await smtp.mailFor(email, since)), invitationId };
+  return { token: invitationCodeIn(await smtp.mailFor(email, since)), invitationId };
 }
 
 const accept = (token: string, name = "Invitee") => srv.client().accounts.acceptInvitation.mutate({ token, name, password: "a long password 1", device: { name: "Laptop" } });
@@ -85,7 +73,7 @@ describe("pending invitations", () => {
     const resent = await srv.client(owner.accessToken).members.invitations.resend.mutate({ invitationId });
     expect(resent).toMatchObject({ email: "resent@example.com", expiresAt: expect.any(Number) });
     expect(resent.invitationId).not.toBe(invitationId);
-    const newToken = tokenIn(await smtp.mailFor("resent@example.com", since));
+    const newToken = invitationCodeIn(await smtp.mailFor("resent@example.com", since));
     expect(newToken).not.toBe(oldToken);
 
     const list = await srv.client(owner.accessToken).members.invitations.list.query();

@@ -1,47 +1,33 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionTokens } from "../../shared/schemas/account";
-import { createMailer } from "../../sync-server/src/accounts/mailer";
-import { asAdmin, createTestDatabase, type TestDatabase } from "./support/postgres";
-import { bodyOf, startSmtpInbox, type ReceivedMail, type SmtpInbox } from "./support/smtp-inbox";
-import { locationWire, SimDevice } from "./support/sync-device";
+import { asAdmin, type TestDatabase } from "./support/postgres";
+import type { SmtpInbox } from "./support/smtp-inbox";
 import { refusal, signUpInput, startTestSyncServer, type TestSyncServer } from "./support/sync-test-server";
-import { firstLocation, memberSession, pushAs } from "./support/team";
+import { memberSession } from "./support/team";
+import { invitationCodeIn, startTeamStudio, type TeamStudio } from "./support/team-studio";
 
 /** The Users screen's server side: invitations over real SMTP, roles, scopes, removal. */
+let t: TeamStudio;
 let smtp: SmtpInbox;
 let db: TestDatabase;
 let srv: TestSyncServer;
 let owner: SessionTokens;
 let paris: string;
 let london: string;
-const studio = signUpInput("members");
+let studio: TeamStudio["studio"];
 
 beforeAll(async () => {
-  smtp = await startSmtpInbox();
-  db = await createTestDatabase("team_members");
-  srv = await startTestSyncServer(db, { mailer: createMailer(smtp.url, "Studio <studio@example.com>", () => {}) });
-  owner = await srv.client().accounts.signUp.mutate(studio);
-  paris = await firstLocation(db, owner.tenantId);
-  const londonRow = new SimDevice("desk").insert("location", locationWire("London"));
-  await pushAs(srv, owner, [londonRow]);
-  london = londonRow.rowId;
+  t = await startTeamStudio("members");
+  ({ smtp, db, srv, owner, paris, london, studio } = t);
 });
 afterAll(async () => {
-  await srv?.close();
-  await smtp?.close();
+  await t?.close();
 });
-
-/** The invitation code: the indented line of the mail. */
-function tokenIn(mail: ReceivedMail): string {
-  const match = /^ {4}(\S+)\s*$/m.exec(bodyOf(mail));
-  if (!match) throw new Error(`No invitation code in the mail:\n${mail.raw}`);
-  return match[1]!;
-}
 
 async function invite(email: string, role: "front_desk" | "admin" | "engineer", locationIds: string[] | null, by = owner): Promise<string> {
   const since = smtp.mails.length;
   await srv.client(by.accessToken).members.invite.mutate({ email, role, locationIds });
-  return tokenIn(await smtp.mailFor(email, since));
+  return invitationCodeIn(await smtp.mailFor(email, since));
 }
 
 describe("members", () => {
