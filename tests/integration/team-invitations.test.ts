@@ -67,6 +67,17 @@ describe("pending invitations", () => {
     expect(await refusal(o.members.invitations.resend.mutate({ invitationId }))).toMatchObject({ appCode: "NOT_FOUND" });
   });
 
+  it("inviting the same address again replaces the pending invitation: one line, the first code dead, the latest role taken", async () => {
+    const first = await invite("twice@example.com", [paris]);
+    const since = smtp.mails.length;
+    const { invitationId } = await srv.client(owner.accessToken).members.invite.mutate({ email: "twice@example.com", role: "front_desk", locationIds: null });
+    const second = invitationCodeIn(await smtp.mailFor("twice@example.com", since));
+    const listed = (await srv.client(owner.accessToken).members.invitations.list.query()).filter((i) => i.email.toLowerCase() === "twice@example.com");
+    expect(listed.map((i) => [i.invitationId, i.role])).toEqual([[invitationId, "front_desk"]]);
+    expect((await refusal(accept(first.token, "Twice"))).appCode).toBe("INVITATION_CANCELLED");
+    await expect(accept(second, "Twice")).resolves.toMatchObject({ role: "front_desk" });
+  });
+
   it("resending mails a new code that works, and the old code is dead", async () => {
     const { token: oldToken, invitationId } = await invite("resent@example.com", [london]);
     const since = smtp.mails.length;
@@ -101,8 +112,9 @@ describe("pending invitations", () => {
     const { invitationId } = await invite("guarded@example.com", [london]);
     const desk = await memberSession(srv, db, owner.tenantId, "front_desk");
     const d = srv.client(desk.accessToken);
-    for (const call of [d.members.invitations.list.query(), d.members.invitations.cancel.mutate({ invitationId }), d.members.invitations.resend.mutate({ invitationId })]) {
-      expect(await refusal(call)).toMatchObject({ appCode: "FORBIDDEN", details: { permission: "users.manage" } });
+    // Each call made only when awaited: a refusal never waits unhandled behind another.
+    for (const call of [() => d.members.invitations.list.query(), () => d.members.invitations.cancel.mutate({ invitationId }), () => d.members.invitations.resend.mutate({ invitationId })]) {
+      expect(await refusal(call())).toMatchObject({ appCode: "FORBIDDEN", details: { permission: "users.manage" } });
     }
     const parisAdmin = await memberSession(srv, db, owner.tenantId, "admin", [paris]);
     expect(await refusal(srv.client(parisAdmin.accessToken).members.invitations.cancel.mutate({ invitationId }))).toMatchObject({ appCode: "LOCATION_FORBIDDEN" });

@@ -52,6 +52,12 @@ export async function inviteMember(
     if (overPlan) throw overPlan;
     const member = await tx.query("SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.tenant_id = $1 AND u.email_key = $2", [auth.tenantId, key]);
     if (member.rowCount) throw new ServerError("ALREADY_MEMBER", "This person already belongs to the studio");
+    // One pending invitation per address: inviting again replaces the earlier one (its code dies),
+    // so the list shows one line per person and only the latest role and locations can be taken.
+    await tx.query(
+      "UPDATE invitations SET cancelled_at = $3, cancelled_by = $4 WHERE tenant_id = $1 AND email_key = $2 AND accepted_at IS NULL AND cancelled_at IS NULL",
+      [auth.tenantId, key, new Date(nowMs), auth.userId],
+    );
     await tx.query(
       `INSERT INTO invitations (tenant_id, id, email, email_key, role, location_ids, token_hash, invited_by, created_at, expires_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
