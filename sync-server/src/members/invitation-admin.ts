@@ -1,16 +1,12 @@
-import { uuidv7 } from "../../../shared/ids";
 import type { Role } from "../../../shared/permissions/roles";
 import type { InvitationSummary } from "../../../shared/schemas/team";
 import type { CallerAccess } from "../access/caller-access";
 import type { AccountsDeps } from "../accounts/accounts-deps";
 import type { AuthSession } from "../accounts/authenticate";
-import { randomSecret, sha256 } from "../accounts/opaque-token";
-import { formatRefreshToken as formatTenantToken } from "../accounts/refresh-token";
 import { recordSecurityEvent } from "../audit/audit-log";
 import { withTenant, type Tx } from "../db/with-tenant";
 import { ServerError } from "../errors";
-import { invitationMail } from "./invitation-mail";
-import { INVITATION_TTL_DAYS } from "./invitations";
+import { mailInvitation, storeInvitation } from "./invitation-issue";
 import { assertMayGrant } from "./member-rules";
 
 /** The pending invitations of the studio (not accepted, cancelled nor expired), newest first; never their codes. */
@@ -76,26 +72,15 @@ export async function resendInvitation(
 ): Promise<{ invitationId: string; email: string; expiresAt: number }> {
   if (!deps.mailer.enabled) throw new ServerError("MAIL_DISABLED", "This server cannot send mail: the invitation could not be sent");
   const nowMs = deps.now();
-  const id = uuidv7(nowMs);
-  const secret = randomSecret();
-  const expiresAt = nowMs + INVITATION_TTL_DAYS * 86_400_000;
-  const row = await withTenant(deps.databases.primary, auth.tenantId, async (tx) => {
+  const { row, stored } = await withTenant(deps.databases.primary, auth.tenantId, async (tx) => {
     const old = await cancelPending(tx, auth, access, invitationId, new Date(nowMs));
-    await tx.query(
-      `INSERT INTO invitations (tenant_id, id, email, email_key, role, location_ids, token_hash, invited_by, created_at, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [auth.tenantId, id, old.email, old.email_key, old.role, old.location_ids, sha256(secret), auth.userId, new Date(nowMs), new Date(expiresAt)],
-    );
-    const names = await tx.query<{ studio: string; inviter: string }>("SELECT t.name AS studio, u.name AS inviter FROM tenants t, users u WHERE t.tenant_id = $1 AND u.id = $2", [auth.tenantId, auth.userId]);
-    const token = formatTenantToken({ tenantId: auth.tenantId, tokenId: id, secret });
-    try {
-      await deps.mailer.send({ to: old.email, ...invitationMail(names.rows[0]?.studio ?? "", names.rows[0]?.inviter ?? "", token, INVITATION_TTL_DAYS) });
-    } catch (err) {
-      deps.log({ level: "error", msg: "invitation mail failed", tenantId: auth.tenantId, error: err instanceof Error ? err.message : String(err) });
-      throw new ServerError("MAIL_FAILED", "The invitation mail could not be sent: try again later");
-    }
-    return old;
+    const stored = await storeInvitation(tx, auth.tenantId, auth.userId, { email: old.email, emailKey: old.email_key, role: old.role, locationIds: old.location_ids }, nowMs);
+    // Sent inside the transaction: a mail that cannot leave undoes the resend.
+    await mailInvitation(deps, auth.tenantId, old.email, stored);
+    return { row: old, stored };
   });
+  const id = stored.invitationId;
+  const expiresAt = stored.expiresAt;
   await recordSecurityEvent(deps, auth.tenantId, {
     action: "member.invitation_resent", userId: auth.userId, deviceId: auth.deviceId, entity: "invitation", rowId: invitationId,
     details: { email: row.email, role: row.role, locationIds: row.location_ids, newInvitationId: id },

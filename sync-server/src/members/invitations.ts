@@ -8,20 +8,19 @@ import type { CallerAccess } from "../access/caller-access";
 import { emailKey, type AccountsDeps } from "../accounts/accounts-deps";
 import type { AuthSession } from "../accounts/authenticate";
 import { registerDevice } from "../accounts/devices";
-import { randomSecret, sameBytes, sha256 } from "../accounts/opaque-token";
+import { sameBytes, sha256 } from "../accounts/opaque-token";
 import { hashPassword, verifyPassword } from "../accounts/password-hash";
 // Same shape as a refresh token (<tenant>.<row>.<secret>): the tenant is known before any lookup.
-import { formatRefreshToken as formatTenantToken, parseRefreshToken as parseTenantToken } from "../accounts/refresh-token";
+import { parseRefreshToken as parseTenantToken } from "../accounts/refresh-token";
 import { issueSession } from "../accounts/session-tokens";
 import { recordAudit, recordSecurityEvent } from "../audit/audit-log";
 import { withTenant } from "../db/with-tenant";
 import { ServerError } from "../errors";
 import { totpSetupOnly } from "../two-factor/owner-policy";
-import { invitationMail } from "./invitation-mail";
+import { mailInvitation, storeInvitation } from "./invitation-issue";
 import { assertMayGrant } from "./member-rules";
 import { writeScope } from "./member-state";
 
-export const INVITATION_TTL_DAYS = 7;
 
 export interface InviteInput {
   email: string;
@@ -42,11 +41,9 @@ export async function inviteMember(
   if (!deps.mailer.enabled) throw new ServerError("MAIL_DISABLED", "This server cannot send mail: the invitation could not be sent");
   const nowMs = deps.now();
   const key = emailKey(input.email);
-  const id = uuidv7(nowMs);
-  const secret = randomSecret();
-  const expiresAt = nowMs + INVITATION_TTL_DAYS * 86_400_000;
+  const email = input.email.trim();
   const plan = await studioPlan(billing, auth.tenantId, nowMs);
-  const { studioName, inviterName } = await withTenant(deps.databases.primary, auth.tenantId, async (tx) => {
+  const stored = await withTenant(deps.databases.primary, auth.tenantId, async (tx) => {
     // The plan's number of people, counted before one more is invited (PLAN_LIMIT names the limit).
     const overPlan = await memberLimitRefusal(tx, auth.tenantId, plan);
     if (overPlan) throw overPlan;
@@ -58,26 +55,15 @@ export async function inviteMember(
       "UPDATE invitations SET cancelled_at = $3, cancelled_by = $4 WHERE tenant_id = $1 AND email_key = $2 AND accepted_at IS NULL AND cancelled_at IS NULL",
       [auth.tenantId, key, new Date(nowMs), auth.userId],
     );
-    await tx.query(
-      `INSERT INTO invitations (tenant_id, id, email, email_key, role, location_ids, token_hash, invited_by, created_at, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [auth.tenantId, id, input.email.trim(), key, input.role, locationIds, sha256(secret), auth.userId, new Date(nowMs), new Date(expiresAt)],
-    );
-    const names = await tx.query<{ studio: string; inviter: string }>("SELECT t.name AS studio, u.name AS inviter FROM tenants t, users u WHERE t.tenant_id = $1 AND u.id = $2", [auth.tenantId, auth.userId]);
-    return { studioName: names.rows[0]?.studio ?? "", inviterName: names.rows[0]?.inviter ?? "" };
+    return storeInvitation(tx, auth.tenantId, auth.userId, { email, emailKey: key, role: input.role, locationIds }, nowMs);
   });
-  const token = formatTenantToken({ tenantId: auth.tenantId, tokenId: id, secret });
-  try {
-    await deps.mailer.send({ to: input.email.trim(), ...invitationMail(studioName, inviterName, token, INVITATION_TTL_DAYS) });
-  } catch (err) {
-    deps.log({ level: "error", msg: "invitation mail failed", tenantId: auth.tenantId, error: err instanceof Error ? err.message : String(err) });
-    throw new ServerError("MAIL_FAILED", "The invitation mail could not be sent: try again later");
-  }
+  await mailInvitation(deps, auth.tenantId, email, stored);
+  const id = stored.invitationId;
   await recordSecurityEvent(deps, auth.tenantId, {
     action: "member.invited", userId: auth.userId, deviceId: auth.deviceId, entity: "invitation", rowId: id,
-    details: { email: input.email.trim(), role: input.role, locationIds },
+    details: { email, role: input.role, locationIds },
   });
-  return { invitationId: id, email: input.email.trim(), expiresAt };
+  return { invitationId: id, email, expiresAt: stored.expiresAt };
 }
 
 interface InvitationRow {
