@@ -1,4 +1,5 @@
 import { gearDays, type PriceLine } from "../booking/pricing";
+import type { DocumentLanguage } from "./contract-templates";
 import type { DocumentLine } from "./document-line";
 import { QUANTITY_SCALE, roundDiv } from "./document-totals";
 
@@ -28,12 +29,22 @@ export interface SessionLineLabels {
   overtime(minutes: number): string;
 }
 
-/** French: quotes and invoices are printed in the studio's legal language. */
+/** French, the studio's legal language and every client's unless they chose English. */
 export const SESSION_LINE_LABELS_FR: SessionLineLabels = {
   engineer: "Ingénieur du son", gear: "Location de matériel", halfDay: "demi-journée", day: "journée", lockout: "lock-out",
   gearQuantity: (units, days) => `${units} × ${days} ${days > 1 ? "jours" : "jour"}`,
   overtime: (minutes) => (minutes < 60 ? `+ ${minutes} min` : `+ ${Math.floor(minutes / 60)} h${minutes % 60 ? ` ${String(minutes % 60).padStart(2, "0")}` : ""}`),
 };
+
+/** For clients whose documents are in English (clients.documentLanguage). */
+export const SESSION_LINE_LABELS_EN: SessionLineLabels = {
+  engineer: "Sound engineer", gear: "Equipment hire", halfDay: "half day", day: "day", lockout: "lockout",
+  gearQuantity: (units, days) => `${units} × ${days} ${days > 1 ? "days" : "day"}`,
+  overtime: SESSION_LINE_LABELS_FR.overtime,
+};
+
+/** The words of a quote's session lines, in the client's document language: written once, when the line is made. */
+export const SESSION_LINE_LABELS: Record<DocumentLanguage, SessionLineLabels> = { fr: SESSION_LINE_LABELS_FR, en: SESSION_LINE_LABELS_EN };
 
 const MINUTES_PER_HOUR = 60;
 

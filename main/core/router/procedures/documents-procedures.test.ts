@@ -115,6 +115,15 @@ describe("documents router", () => {
     const mail = await caller.documents.emails.send({ documentKind: "invoice", documentId: inv.id });
     expect(mail).toMatchObject({ subject: `Invoice ${inv.displayNumber} — ${w.core.studio.get().name}`, attachmentName: pdf.filename });
 
+    // Lines made for this client are worded in English too: deposits and quote sessions.
+    const deposit = await caller.documents.invoices.fromBookings({ bookingIds: [booking.id], purpose: "deposit" });
+    expect(deposit.lines.map((l) => l.label)).toEqual(["Deposit 30%"]);
+    const s = bookingAt(w, "2026-06-05 14:00", "2026-06-05 18:00");
+    const quote = await caller.documents.quotes.create({
+      clientId: client.id, sessions: [{ locationId: w.locationId, roomIds: [w.studioA], staffIds: [w.camille], equipment: [{ equipmentId: w.u87, quantity: 2 }], startsAt: s.startsAt, endsAt: s.endsAt }],
+    });
+    expect(quote.lines.map((l) => l.detail)).toEqual(expect.arrayContaining(["Sound engineer", "Equipment hire · 2 × 1 day"]));
+
     // Switched back to French, the same invoice prints in French.
     await caller.clients.update({ id: client.id, patch: { documentLanguage: "fr" } });
     expect(readPdf(await caller.documents.invoices.pdf({ id: inv.id }))).toContain("Total TTC");

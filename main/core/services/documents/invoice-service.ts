@@ -1,3 +1,4 @@
+import type { DocumentLanguage } from "../../../../shared/documents/contract-templates";
 import { balanceLines, creditFits, creditLines, depositLines, depositDeductions, depositOfLines, bookingLines, amountDue } from "../../../../shared/documents/billing";
 import {
   createInvoiceFromBookingsInput, createInvoiceInput, listInvoicesInput, updateInvoiceInput, voidInvoiceInput,
@@ -18,9 +19,16 @@ import type { DocumentRows } from "./document-rows";
 import type { InvoiceRow, InvoiceView, QuoteRow } from "./document-types";
 import { nextProvisionalNumber } from "./provisional-numbers";
 
-const LABELS = {
-  deposit: (bp: number) => `Acompte ${bp % 100 === 0 ? bp / 100 : (bp / 100).toFixed(2).replace(".", ",")} %`,
-  deduction: (number: string) => `Acompte déjà facturé (${number})`,
+/** The deposit lines' words, in the client's document language (written once, when the line is made). */
+const LABELS: Record<DocumentLanguage, { deposit(bp: number): string; deduction(number: string): string }> = {
+  fr: {
+    deposit: (bp) => `Acompte ${bp % 100 === 0 ? bp / 100 : (bp / 100).toFixed(2).replace(".", ",")} %`,
+    deduction: (number) => `Acompte déjà facturé (${number})`,
+  },
+  en: {
+    deposit: (bp) => `Deposit ${bp % 100 === 0 ? bp / 100 : (bp / 100).toFixed(2)}%`,
+    deduction: (number) => `Deposit already invoiced (${number})`,
+  },
 };
 
 function totalsOf(lines: readonly DocumentLine[]) {
@@ -79,16 +87,21 @@ export class InvoiceService {
       const bookings = this.context.bookings(data.bookingIds);
       const { clientId, locationId } = requireOneClient(bookings);
       const bills = bookings.map(billable);
-      const lines = data.purpose === "deposit" ? depositLines(bills, LABELS)
-        : data.purpose === "balance" ? balanceLines(bills, this.priorDeposits(data.bookingIds, null), LABELS)
+      const labels = this.labelsFor(clientId);
+      const lines = data.purpose === "deposit" ? depositLines(bills, labels)
+        : data.purpose === "balance" ? balanceLines(bills, this.priorDeposits(data.bookingIds, null), labels)
         : bills.flatMap(bookingLines);
       return this.insertDraft({ clientId, locationId, bookingIds: data.bookingIds, quoteId: null, purpose: data.purpose, lines, notes: data.notes ?? null, currency: bookings[0]!.currency });
     })();
   }
 
+  private labelsFor(clientId: string) {
+    return LABELS[this.context.client(clientId).documentLanguage];
+  }
+
   /** The deposit invoice of an accepted quote: the deposit share of its lines, per VAT rate. */
   createQuoteDeposit(quote: QuoteRow, bookingIds: string[]): InvoiceView {
-    const lines = depositOfLines(quote.lines, quote.depositBp, LABELS.deposit(quote.depositBp));
+    const lines = depositOfLines(quote.lines, quote.depositBp, this.labelsFor(quote.clientId).deposit(quote.depositBp));
     return this.insertDraft({ clientId: quote.clientId, locationId: quote.locationId, bookingIds, quoteId: quote.id, purpose: "deposit", lines, notes: null, currency: quote.currency });
   }
 
@@ -96,7 +109,7 @@ export class InvoiceService {
   createFromQuote(quote: QuoteRow): InvoiceView {
     const deposits = this.priorDeposits([], quote.id);
     const purpose = deposits.length > 0 ? "balance" : "standard";
-    const lines = [...quote.lines, ...depositDeductions(deposits, LABELS)];
+    const lines = [...quote.lines, ...depositDeductions(deposits, this.labelsFor(quote.clientId))];
     return this.insertDraft({ clientId: quote.clientId, locationId: quote.locationId, bookingIds: quote.bookingIds, quoteId: quote.id, purpose, lines, notes: null, currency: quote.currency });
   }
 

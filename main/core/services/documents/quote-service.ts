@@ -3,7 +3,7 @@ import type { DocumentLine } from "../../../../shared/documents/document-line";
 import { displayNumber } from "../../../../shared/documents/document-numbers";
 import { QUOTE_TRANSITIONS, QUOTE_VALIDITY_DAYS, canMove, effectiveQuoteStatus, type QuoteStatus } from "../../../../shared/documents/document-status";
 import { computeTotals } from "../../../../shared/documents/document-totals";
-import { quoteSessionLines } from "../../../../shared/documents/quote-session-lines";
+import { quoteSessionLines, SESSION_LINE_LABELS } from "../../../../shared/documents/quote-session-lines";
 import { depositRate } from "../../../../shared/booking/pricing";
 import { addDays } from "../../../../shared/zoned-time";
 import type { Db } from "../../db/open-database";
@@ -54,6 +54,7 @@ export class QuoteService {
   /** The quote's lines: each session priced as the booking engine would, then catalogue services, then typed lines. */
   private linesOf(data: Pick<QuoteInput, "clientId" | "sessions" | "sessionDiscountBp" | "services" | "lines">): DocumentLine[] {
     const out: DocumentLine[] = [];
+    const labels = SESSION_LINE_LABELS[this.context.client(data.clientId).documentLanguage];
     for (const session of data.sessions) {
       const { gearDayPrices: _, ...draft } = session;
       const check = this.bookings.check({ ...draft, clientId: data.clientId });
@@ -61,7 +62,7 @@ export class QuoteService {
       out.push(...quoteSessionLines({
         startsAt: session.startsAt, endsAt: session.endsAt, timeZone, projectName: session.projectName ?? null, title: session.title ?? null,
         priceLines: check.price.lines, gearDayPrices: session.gearDayPrices, discountBp: data.sessionDiscountBp,
-      }));
+      }, labels));
     }
     for (const s of data.services) {
       const item = this.rows.get<ServiceItemRow>("service_item", s.serviceItemId);
