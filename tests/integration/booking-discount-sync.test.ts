@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { discountedPrice } from "../../shared/booking/pricing";
 import type { SessionTokens } from "../../shared/schemas/account";
-import { zonedToInstant } from "../../shared/zoned-time";
-import { roomInput, tempDir } from "../../main/core/test-fixtures";
-import { createStudioCore, type StudioCore } from "../../main/core/studio-core";
-import type { SyncEngine, SyncTransport } from "../../main/core/sync/sync-engine";
+import { roomInput } from "../../main/core/test-fixtures";
 import { asAdmin, createTestDatabase, type TestDatabase } from "./support/postgres";
 import { deskRows, serverRows } from "./support/replica-rows";
+import { parisWednesday } from "./support/paris-wednesday";
+import { replicaDesk, type ReplicaDesk } from "./support/replica-desk";
 import { SimDevice } from "./support/sync-device";
 import { signUpInput, startTestSyncServer, type TestSyncServer } from "./support/sync-test-server";
 
@@ -14,27 +13,14 @@ import { signUpInput, startTestSyncServer, type TestSyncServer } from "./support
  * A booking's discount (desktop migration 011, server migration 016) between two desks of one
  * studio through the real sync-server and Postgres: it travels with the price it was computed for.
  */
-interface Desk {
-  core: StudioCore;
-  engine: SyncEngine;
-  close(): void;
-}
-
 let db: TestDatabase;
 let srv: TestSyncServer;
 let owner: SessionTokens;
-let a: Desk;
-let b: Desk;
+let a: ReplicaDesk;
+let b: ReplicaDesk;
 const signUp = signUpInput("discount");
 
-function desk(tokens: SessionTokens, label: string): Desk {
-  const tmp = tempDir(`rsm-discount-${label}-`);
-  const core = createStudioCore({ databaseFile: tmp.file() });
-  core.adoptServerStudio({ tenantId: tokens.tenantId, name: signUp.studioName });
-  const client = srv.client(tokens.accessToken);
-  const transport: SyncTransport = { push: (input) => client.sync.push.mutate(input), pull: (input) => client.sync.pull.query(input) };
-  return { core, engine: core.createSyncEngine(transport, { deviceId: tokens.deviceId }), close: () => (core.close(), tmp.cleanup()) };
-}
+const desk = (tokens: SessionTokens, label: string) => replicaDesk(srv, tokens, signUp.studioName, `discount-${label}`);
 
 beforeAll(async () => {
   db = await createTestDatabase("booking_discount");
@@ -48,12 +34,6 @@ afterAll(async () => {
   await srv?.close();
 });
 
-/** A Wednesday three weeks ahead, on Paris' wall clock (open 10:00–22:00 at sign-up). */
-function parisWednesday(hour: number, weeks = 3): string {
-  const day = new Date(Date.now() + weeks * 7 * 86_400_000);
-  day.setUTCDate(day.getUTCDate() + ((3 - day.getUTCDay() + 7) % 7));
-  return new Date(zonedToInstant("Europe/Paris", day.toISOString().slice(0, 10), hour * 60)).toISOString();
-}
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const stored = async (id: string) =>
   asAdmin(db, async (c) => (await c.query("SELECT discount_bp, net_cents::int AS net_cents, total_cents::int AS total_cents, deposit_cents::int AS deposit_cents FROM bookings WHERE id = $1", [id])).rows[0] as Record<string, number>);

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionTokens } from "../../shared/schemas/account";
-import { zonedToInstant } from "../../shared/zoned-time";
 import { roomInput } from "../../main/core/test-fixtures";
 import { migrate } from "../../sync-server/src/db/migrate";
 import { asAdmin, createTestDatabase, type TestDatabase } from "./support/postgres";
+import { parisWednesday } from "./support/paris-wednesday";
 import { replicaDesk, type ReplicaDesk } from "./support/replica-desk";
 import { signUpInput, startTestSyncServer, type TestSyncServer } from "./support/sync-test-server";
 
@@ -20,13 +20,6 @@ let clientId: string;
 let locationId: string;
 let roomId: string;
 const signUp = signUpInput("payments");
-
-/** The first Wednesday at least `days` ahead (a weekday the studio opens whatever today is), at `hour` in Paris. */
-function parisDay(days: number, hour: number): string {
-  const ahead = new Date(Date.now() + days * 86_400_000);
-  const day = new Date(ahead.getTime() + ((3 - ahead.getUTCDay() + 7) % 7) * 86_400_000).toISOString().slice(0, 10);
-  return new Date(zonedToInstant("Europe/Paris", day, hour * 60)).toISOString();
-}
 
 beforeAll(async () => {
   db = await createTestDatabase("payments_sync");
@@ -48,7 +41,7 @@ afterAll(async () => {
 
 describe("payments across desks", () => {
   it("a payment waiting on a booking syncs; the other desk's deposit invoice takes it when issued; both desks agree", async () => {
-    const booking = a.core.bookings.create({ locationId, roomIds: [roomId], clientId, startsAt: parisDay(20, 10), endsAt: parisDay(20, 14), title: "Voix" }).booking;
+    const booking = a.core.bookings.create({ locationId, roomIds: [roomId], clientId, startsAt: parisWednesday(10, 20), endsAt: parisWednesday(14, 20), title: "Voix" }).booking;
     await a.engine.syncOnce();
     await b.engine.syncOnce();
     const draft = b.core.documents.invoices.createFromBookings({ bookingIds: [booking.id], purpose: "deposit" });
@@ -76,7 +69,7 @@ describe("payments across desks", () => {
   });
 
   it("migration 011 turns a booking's paid_cents beyond its invoice payments into one payment with the booking's id", async () => {
-    const booking = a.core.bookings.create({ locationId, roomIds: [roomId], clientId, startsAt: parisDay(40, 10), endsAt: parisDay(40, 12), title: "Mix" }).booking;
+    const booking = a.core.bookings.create({ locationId, roomIds: [roomId], clientId, startsAt: parisWednesday(10, 40), endsAt: parisWednesday(12, 40), title: "Mix" }).booking;
     await a.engine.syncOnce();
     const before = await asAdmin(db, async (c) => (await c.query("SELECT count(*)::int AS n FROM payments")).rows[0].n as number);
     // The server as version 10 left it: the drawer's money only in bookings.paid_cents.
@@ -90,7 +83,7 @@ describe("payments across desks", () => {
   });
 
   it("two desks each take a payment for one booking offline: after syncing, both count both (the paid cache follows the payment rows)", async () => {
-    const booking = a.core.bookings.create({ locationId, roomIds: [roomId], clientId, startsAt: parisDay(30, 10), endsAt: parisDay(30, 14), title: "Batterie" }).booking;
+    const booking = a.core.bookings.create({ locationId, roomIds: [roomId], clientId, startsAt: parisWednesday(10, 30), endsAt: parisWednesday(14, 30), title: "Batterie" }).booking;
     await a.engine.syncOnce();
     await b.engine.syncOnce();
     a.core.documents.payments.recordForBooking({ bookingId: booking.id, amountCents: 5000, method: "cash" });
