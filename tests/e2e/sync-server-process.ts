@@ -2,6 +2,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { startSmtpInbox, type SmtpInbox } from "../integration/support/smtp-inbox";
+import { invitationCodeIn } from "../integration/support/team-studio";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const START_TIMEOUT_MS = 60_000;
@@ -93,4 +95,21 @@ export async function callSyncServer<T>(server: SyncServerProcess, procedure: st
   const body = (await response.json()) as { result?: { data: T }; error?: unknown };
   if (!body.result) throw new Error(`${procedure}: ${JSON.stringify(body.error)}`);
   return body.result.data;
+}
+
+/** A sync server mailing through a local SMTP inbox (invitations, resets), and how to stop both. */
+export async function startMailingSyncServer(): Promise<{ server: SyncServerProcess; inbox: SmtpInbox; stop(): Promise<void> }> {
+  const inbox = await startSmtpInbox();
+  try {
+    const server = await startSyncServer({ env: { SMTP_URL: inbox.url } });
+    return { server, inbox, stop: async () => (await server.stop(), await inbox.close()) };
+  } catch (err) {
+    await inbox.close();
+    throw err;
+  }
+}
+
+/** The one-time invitation code mailed to `email` (the first mail to it since mail number `since`). */
+export async function mailedInvitationCode(inbox: SmtpInbox, email: string, since = 0): Promise<string> {
+  return invitationCodeIn(await inbox.mailFor(email, since));
 }

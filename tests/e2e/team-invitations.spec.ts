@@ -1,7 +1,7 @@
 import type { Locator, Page } from "@playwright/test";
-import { bodyOf, startSmtpInbox, type SmtpInbox } from "../integration/support/smtp-inbox";
+import type { SmtpInbox } from "../integration/support/smtp-inbox";
 import { expect, goTo, openApp, screenshot, sidebar, test } from "./fixtures";
-import { callSyncServer, startSyncServer, type SyncServerProcess } from "./sync-server-process";
+import { callSyncServer, mailedInvitationCode, startMailingSyncServer, type SyncServerProcess } from "./sync-server-process";
 
 /**
  * "Invitations en attente" on the Users screen, with a real sync server mailing to a local inbox: the
@@ -15,29 +15,20 @@ const SAM = "sam@studio-lumiere.fr";
 
 let server: SyncServerProcess;
 let inbox: SmtpInbox;
+let stopServer: (() => Promise<void>) | undefined;
 
 test.use({ demo: true });
 
 test.beforeAll(async () => {
   test.setTimeout(90_000);
-  inbox = await startSmtpInbox();
-  server = await startSyncServer({ env: { SMTP_URL: inbox.url } });
+  ({ server, inbox, stop: stopServer } = await startMailingSyncServer());
 });
 
 test.afterAll(async () => {
-  await server?.stop();
-  await inbox?.close();
+  await stopServer?.();
 });
 
 const syncStatus = (page: Page): Locator => sidebar(page).getByTestId("sync-status");
-
-/** The code of the latest invitation mail to `email` since mail number `since`. */
-async function invitationToken(email: string, since = 0): Promise<string> {
-  const mail = await inbox.mailFor(email, since);
-  const token = /^ {4}(\S+\.\S+\.\S+)\s*$/m.exec(bodyOf(mail))?.[1];
-  if (!token) throw new Error(`No invitation code in the mail:\n${bodyOf(mail)}`);
-  return token;
-}
 
 /** The sync server's refusal code for accepting `token`, or "accepted". */
 async function acceptOutcome(token: string, name: string): Promise<string> {
@@ -86,16 +77,16 @@ test("an owner lists, resends and cancels pending invitations", { tag: "@sync-se
   await screenshot(page, "team-invitations-01-pending");
 
   // Resend: a new mail; the first code no longer works, the new one does.
-  const firstLea = await invitationToken(LEA);
+  const firstLea = await mailedInvitationCode(inbox, LEA);
   const since = inbox.mails.length;
   await lea.getByRole("button", { name: "Renvoyer" }).click();
   await expect(page.getByText(`Nouveau code envoyé à ${LEA}`)).toBeVisible();
-  const secondLea = await invitationToken(LEA, since);
+  const secondLea = await mailedInvitationCode(inbox, LEA, since);
   expect(secondLea).not.toBe(firstLea);
   expect(await acceptOutcome(firstLea, "Léa")).toBe("INVITATION_CANCELLED");
 
   // Cancel, confirmed in a dialog; the code then answers INVITATION_CANCELLED.
-  const samToken = await invitationToken(SAM);
+  const samToken = await mailedInvitationCode(inbox, SAM);
   await table.getByRole("row").filter({ hasText: SAM }).getByRole("button", { name: "Annuler" }).click();
   const confirm = page.getByRole("dialog", { name: `Annuler l'invitation de ${SAM} ?` });
   await expect(confirm).toContainText("ne fonctionnera plus");

@@ -3,9 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import type { Locator, Page } from "@playwright/test";
 import { totp } from "../../sync-server/src/accounts/totp";
-import { bodyOf, startSmtpInbox, type SmtpInbox } from "../integration/support/smtp-inbox";
+import type { SmtpInbox } from "../integration/support/smtp-inbox";
 import { expect, goTo, openApp, screenshot, sidebar, startHost, test, type RunningHost } from "./fixtures";
-import { callSyncServer, startSyncServer, type SyncServerProcess } from "./sync-server-process";
+import { callSyncServer, mailedInvitationCode, startMailingSyncServer, type SyncServerProcess } from "./sync-server-process";
 
 /**
  * Roles end to end with a real sync server that mails invitations to a local inbox: the owner of the
@@ -18,31 +18,22 @@ const ENGINEER = { name: "Hugo Martin", email: "hugo@studio-lumiere.fr", passwor
 
 let server: SyncServerProcess;
 let inbox: SmtpInbox;
+let stopServer: (() => Promise<void>) | undefined;
 
 test.describe.configure({ mode: "serial" });
 test.use({ demo: true });
 
 test.beforeAll(async () => {
   test.setTimeout(90_000);
-  inbox = await startSmtpInbox();
-  server = await startSyncServer({ env: { SMTP_URL: inbox.url } });
+  ({ server, inbox, stop: stopServer } = await startMailingSyncServer());
 });
 
 test.afterAll(async () => {
-  await server?.stop();
-  await inbox?.close();
+  await stopServer?.();
 });
 
 const syncStatus = (page: Page): Locator => sidebar(page).getByTestId("sync-status");
 const content = (page: Page): Locator => page.locator("main.content");
-
-/** The invitation's one-time code, as the mail gives it (an indented line of its own). */
-async function invitationToken(email: string): Promise<string> {
-  const mail = await inbox.mailFor(email, 0);
-  const token = /^ {4}(\S+\.\S+\.\S+)\s*$/m.exec(bodyOf(mail))?.[1];
-  if (!token) throw new Error(`No invitation code in the mail:\n${bodyOf(mail)}`);
-  return token;
-}
 
 test("an owner invites an engineer, who then sees no money and no management", { tag: "@sync-server" }, async ({ page, studio }) => {
   test.setTimeout(240_000);
@@ -78,7 +69,7 @@ test("an owner invites an engineer, who then sees no money and no management", {
     await expect(page.getByText(`Invitation envoyée à ${ENGINEER.email}`)).toBeVisible();
 
     // The engineer joins with the mailed code (the desktop has no "join" screen yet: the server's API does it).
-    const token = await invitationToken(ENGINEER.email);
+    const token = await mailedInvitationCode(inbox, ENGINEER.email);
     await callSyncServer(server, "accounts.acceptInvitation", { token, name: ENGINEER.name, password: ENGINEER.password, device: { name: "Téléphone de Hugo" } });
     await page.reload();
     const members = page.getByRole("table", { name: "Membres" });
